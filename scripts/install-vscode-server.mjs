@@ -1,0 +1,91 @@
+// Installs what the real-VS Code tests need, once: Debian packages (as root) and VS Code's server from the npm
+// package code-server, under .vscode-test/ (git-ignored) so `npm ci` stays fast. See ../shared/VSCODE-TESTING.md:
+// Microsoft's update server is unreachable here, so @vscode/test-electron cannot download VS Code.
+// Usage: node scripts/install-vscode-server.mjs  (prints the path of server-main.js)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** code-server 4.100.3 is the newest release that runs on node 20; it bundles VS Code 1.100.3. */
+export const CODE_SERVER_VERSION = '4.100.3';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const installDir = path.join(projectRoot, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+const completeMarker = path.join(installDir, 'install-complete');
+
+/** Absolute path of VS Code's server entry point inside the installed code-server package. */
+export const serverMainPath = path.join(installDir, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
+
+/** Debian packages and the file that proves each one is installed. */
+const debianPackages = [
+  { name: 'chromium', file: '/usr/bin/chromium', why: 'runs the VS Code workbench and the webview tests' },
+  { name: 'ripgrep', file: '/usr/bin/rg', why: "replaces the ripgrep binary code-server would download from GitHub" },
+  { name: 'libkrb5-dev', file: '/usr/include/krb5.h', why: "headers for code-server's kerberos native module" },
+  { name: 'graphviz', file: '/usr/bin/dot', why: 'the layout benchmark compares against Graphviz dot' },
+];
+
+/** Installs the missing Debian packages when root; otherwise explains what to install and exits non-zero. */
+export function ensureDebianPackages() {
+  const missing = debianPackages.filter((pkg) => !existsSync(pkg.file));
+  if (missing.length === 0) return;
+  const names = missing.map((pkg) => pkg.name);
+  if (process.getuid?.() !== 0) {
+    console.error('Stageflow tests need these Debian packages, which are missing:');
+    for (const pkg of missing) console.error(`  ${pkg.name}: ${pkg.why}`);
+    console.error(`Install them as root, then re-run:\n  sudo apt-get install -y ${names.join(' ')}`);
+    process.exit(1);
+  }
+  console.log(`Installing Debian packages: ${names.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { stdio: 'inherit', env });
+}
+
+/**
+ * @vscode/ripgrep's install step downloads ripgrep from GitHub unless its cache already holds the archive;
+ * seed that cache with Debian's rg so the install works offline.
+ */
+function seedRipgrepCache() {
+  const target = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' }[process.arch];
+  if (!target) throw new Error(`No ripgrep cache mapping for architecture ${process.arch}`);
+  const cacheDir = path.join(os.tmpdir(), 'vscode-ripgrep-cache-1.15.11');
+  const archive = path.join(cacheDir, `ripgrep-v13.0.0-10-${target}.tar.gz`);
+  if (existsSync(archive)) return;
+  mkdirSync(cacheDir, { recursive: true });
+  const staging = mkdtempSync(path.join(os.tmpdir(), 'stageflow-rg-'));
+  try {
+    copyFileSync('/usr/bin/rg', path.join(staging, 'rg'));
+    execFileSync('tar', ['-czf', archive, '-C', staging, 'rg']);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Installs code-server under .vscode-test/ unless a previous run completed; returns server-main.js's path. */
+export function ensureVsCodeServer() {
+  ensureDebianPackages();
+  if (existsSync(completeMarker) && existsSync(serverMainPath)) return serverMainPath;
+  seedRipgrepCache();
+  console.log(`Installing VS Code's server (code-server@${CODE_SERVER_VERSION}) into ${path.relative(projectRoot, installDir)} (about a minute, once)`);
+  const started = Date.now();
+  rmSync(installDir, { recursive: true, force: true });
+  mkdirSync(installDir, { recursive: true });
+  // A package.json of its own, so npm installs here instead of into the project's node_modules.
+  writeFileSync(path.join(installDir, 'package.json'), JSON.stringify({ private: true, name: 'stageflow-vscode-server' }));
+  const env = { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' };
+  execFileSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`],
+    { cwd: installDir, stdio: 'inherit', env },
+  );
+  if (!existsSync(serverMainPath)) throw new Error(`code-server installed but ${serverMainPath} is missing`);
+  writeFileSync(completeMarker, `${new Date().toISOString()}\n`);
+  console.log(`VS Code's server installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return serverMainPath;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(ensureVsCodeServer());
+}
