@@ -1,0 +1,154 @@
+import { assignCoordinates } from './assignCoordinates';
+import { assignLayers, topologicalOrder, type DirectedEdge } from './assignLayers';
+import { orderLayers } from './orderLayers';
+
+/**
+ * A graph to lay out in layers, in abstract axes: `rank` runs with the edges (x when left-to-right), `cross`
+ * runs along each layer (y when left-to-right).
+ */
+export interface LayeredGraph {
+  nodes: ReadonlyArray<{ rankSize: number; crossSize: number }>;
+  /** `labelSpace`: room along the rank axis that the edge's label needs in the gap just before its target. */
+  edges: ReadonlyArray<{ source: number; target: number; labelSpace?: number }>;
+  /** Minimum gap between layers, between nodes of a layer, and between two long edges passing through a layer. */
+  rankGap: number;
+  nodeGap: number;
+  dummyGap: number;
+}
+
+/** A point in the abstract axes. */
+export interface RankPoint {
+  rank: number;
+  cross: number;
+}
+
+/** Centres of the nodes, edge polylines, and the number of crossings left. */
+export interface LayeredDrawing {
+  nodes: Array<RankPoint & { layer: number }>;
+  /** Empty for a self-loop, which a stage graph never has and which is not drawn. */
+  edges: Array<{ points: RankPoint[] }>;
+  crossings: number;
+}
+
+/**
+ * Sugiyama-style layered layout: layering (longest path, then nodes pulled towards the side with more edges),
+ * long edges split by bend points, crossing reduction (barycentre sweeps with transpositions), cross-axis
+ * placement (weighted isotonic regression), then edge ports spread along each node's sides.
+ */
+export function layeredLayout(graph: LayeredGraph): LayeredDrawing {
+  const realCount = graph.nodes.length;
+  const order = topologicalOrder(realCount, graph.edges.filter((edge) => edge.source !== edge.target));
+  const orderPosition: number[] = [];
+  order.forEach((node, index) => (orderPosition[node] = index));
+  // Lay every edge out forwards; an edge against the order (only on a cycle) is drawn reversed.
+  const forward = graph.edges.map((edge) => {
+    const reversed = orderPosition[edge.source] > orderPosition[edge.target];
+    return { source: reversed ? edge.target : edge.source, target: reversed ? edge.source : edge.target, reversed, self: edge.source === edge.target };
+  });
+  const drawn: DirectedEdge[] = forward.filter((edge) => !edge.self);
+  const layerOf = assignLayers(realCount, drawn, order);
+
+  // Split long edges so every segment joins adjacent layers.
+  const dummy: boolean[] = new Array<boolean>(realCount).fill(false);
+  const sortKey: number[] = orderPosition.slice();
+  const chains: number[][] = forward.map((edge) => {
+    if (edge.self) return [];
+    const chain = [edge.source];
+    for (let layer = layerOf[edge.source] + 1; layer < layerOf[edge.target]; layer++) {
+      const node = dummy.length;
+      dummy.push(true);
+      layerOf.push(layer);
+      sortKey.push(orderPosition[edge.source] + 0.5);
+      chain.push(node);
+    }
+    chain.push(edge.target);
+    return chain;
+  });
+  const nodeCount = dummy.length;
+  const predecessors: number[][] = Array.from({ length: nodeCount }, () => []);
+  const successors: number[][] = Array.from({ length: nodeCount }, () => []);
+  for (const chain of chains) {
+    for (let index = 0; index + 1 < chain.length; index++) {
+      successors[chain[index]].push(chain[index + 1]);
+      predecessors[chain[index + 1]].push(chain[index]);
+    }
+  }
+  const adjacency = { predecessors, successors };
+  const layerCount = nodeCount === 0 ? 0 : Math.max(...layerOf) + 1;
+  const initial: number[][] = Array.from({ length: layerCount }, () => []);
+  const byKey = Array.from({ length: nodeCount }, (_, node) => node).sort((a, b) => sortKey[a] - sortKey[b] || a - b);
+  for (const node of byKey) initial[layerOf[node]].push(node);
+  const { layers, crossings } = orderLayers(initial, adjacency);
+
+  const crossSize = (node: number): number => (node < realCount ? graph.nodes[node].crossSize : 0);
+  const rankSize = (node: number): number => (node < realCount ? graph.nodes[node].rankSize : 0);
+  const cross = assignCoordinates(layers, adjacency, {
+    sizes: Array.from({ length: nodeCount }, (_, node) => crossSize(node)),
+    dummy,
+    nodeGap: graph.nodeGap,
+    dummyGap: graph.dummyGap,
+  });
+
+  // Layer columns: as wide as their widest node; gaps wide enough for the labels of edges ending after them.
+  const layerSize = layers.map((layer) => Math.max(0, ...layer.map(rankSize)));
+  const gapAfter = new Array<number>(layerCount).fill(graph.rankGap);
+  graph.edges.forEach((edge, index) => {
+    const target = forward[index].target;
+    if (edge.labelSpace && !forward[index].self && layerOf[target] > 0) {
+      gapAfter[layerOf[target] - 1] = Math.max(gapAfter[layerOf[target] - 1], edge.labelSpace);
+    }
+  });
+  const layerCentre: number[] = [];
+  let at = 0;
+  layers.forEach((_, layer) => {
+    layerCentre.push(at + layerSize[layer] / 2);
+    at += layerSize[layer] + gapAfter[layer];
+  });
+
+  const ports = spreadPorts(chains, realCount, cross, crossSize);
+  const edges = chains.map((chain, index) => {
+    if (chain.length === 0) return { points: [] };
+    const points: RankPoint[] = [];
+    const [source, target] = [chain[0], chain[chain.length - 1]];
+    points.push({ rank: layerCentre[layerOf[source]] + rankSize(source) / 2, cross: cross[source] + ports.out[index] });
+    for (const node of chain.slice(1, -1)) {
+      const half = layerSize[layerOf[node]] / 2;
+      points.push({ rank: layerCentre[layerOf[node]] - half, cross: cross[node] });
+      if (half > 0) points.push({ rank: layerCentre[layerOf[node]] + half, cross: cross[node] });
+    }
+    points.push({ rank: layerCentre[layerOf[target]] - rankSize(target) / 2, cross: cross[target] + ports.in[index] });
+    return { points: forward[index].reversed ? points.reverse() : points };
+  });
+  return {
+    nodes: graph.nodes.map((_, node) => ({ layer: layerOf[node], rank: layerCentre[layerOf[node]], cross: cross[node] })),
+    edges,
+    crossings,
+  };
+}
+
+/**
+ * Offsets where each edge leaves its source and enters its target, spread along the node's side in the order of
+ * the far ends so that edges sharing a node do not cross or overlap there.
+ */
+function spreadPorts(chains: readonly number[][], realCount: number, cross: readonly number[], crossSize: (node: number) => number): { out: number[]; in: number[] } {
+  const out = new Array<number>(chains.length).fill(0);
+  const into = new Array<number>(chains.length).fill(0);
+  const leaving: number[][] = Array.from({ length: realCount }, () => []);
+  const entering: number[][] = Array.from({ length: realCount }, () => []);
+  chains.forEach((chain, index) => {
+    if (chain.length === 0) return;
+    leaving[chain[0]].push(index);
+    entering[chain[chain.length - 1]].push(index);
+  });
+  const spread = (node: number, edgeIndexes: number[], farEnd: (chain: number[]) => number, result: number[]): void => {
+    if (edgeIndexes.length < 2) return;
+    edgeIndexes.sort((a, b) => cross[farEnd(chains[a])] - cross[farEnd(chains[b])] || a - b);
+    const step = Math.min(12, (crossSize(node) * 0.7) / (edgeIndexes.length - 1));
+    edgeIndexes.forEach((edge, position) => (result[edge] = (position - (edgeIndexes.length - 1) / 2) * step));
+  };
+  for (let node = 0; node < realCount; node++) {
+    spread(node, leaving[node], (chain) => chain[1], out);
+    spread(node, entering[node], (chain) => chain[chain.length - 2], into);
+  }
+  return { out, in: into };
+}

@@ -1,0 +1,95 @@
+import type { Edge, Stage, StageGraph } from '../model';
+
+/** Shortens text to `max` characters with an ellipsis in the middle, where paths and tags differ least. */
+export function shortenMiddle(text: string, max: number): string {
+  const chars = Array.from(text.replace(/\s+/g, ' '));
+  if (chars.length <= max) return chars.join('');
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return chars.slice(0, head).join('') + '…' + (tail > 0 ? chars.slice(-tail).join('') : '');
+}
+
+/** Shortens text to `max` characters with an ellipsis at the end. */
+export function shortenEnd(text: string, max: number): string {
+  const chars = Array.from(text.replace(/\s+/g, ' '));
+  return chars.length <= max ? chars.join('') : chars.slice(0, max - 1).join('') + '…';
+}
+
+/** The last segment of a path (`services/api/go.mod` -> `go.mod`), keeping a trailing slash for directories. */
+function lastSegment(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  const slash = trimmed.lastIndexOf('/');
+  if (slash < 0 || trimmed === '') return path;
+  return trimmed.slice(slash + 1) + (path.endsWith('/') ? '/' : '');
+}
+
+/** What the base of a stage is called on screen: the base stage's label, else the image. */
+export function baseLabel(graph: StageGraph, stage: Stage): string {
+  const base = stage.baseStage === null ? undefined : graph.stages[stage.baseStage];
+  return base ? base.label : stage.baseName;
+}
+
+/** The text lines of a stage box: title, `#index · FROM base`, then counts and marks. */
+export function stageLines(graph: StageGraph, stage: Stage): string[] {
+  const facts = [`${stage.instructionCount} ${stage.instructionCount === 1 ? 'instruction' : 'instructions'}`];
+  if (stage.platform) facts.push(stage.platform);
+  if (stage.isTarget) facts.unshift('target');
+  else if (stage.reachable === false) facts.unshift('skipped');
+  return [
+    shortenMiddle(stage.label, 30),
+    shortenMiddle(`#${stage.index} · FROM ${baseLabel(graph, stage)}`, 38),
+    shortenEnd(facts.join(' · '), 38),
+  ];
+}
+
+/** Hover text of a stage box: everything the box shortens, and the stage's description. */
+export function stageTooltip(graph: StageGraph, stage: Stage): string {
+  const lines = [`${stage.label} (stage ${stage.index})`, `FROM ${stage.baseName}${stage.baseStage !== null ? ` (stage ${stage.baseStage})` : ''}`];
+  if (stage.platform) lines.push(`platform ${stage.platform}`);
+  lines.push(`${stage.instructionCount} instructions, lines ${stage.startLine}–${stage.endLine}`);
+  if (stage.isTarget) lines.push('The build target.');
+  else if (stage.reachable === false) lines.push(`Skipped: not built for ${targetName(graph)}.`);
+  if (stage.description) lines.push('', stage.description);
+  return lines.join('\n');
+}
+
+/** A sentence for screen readers describing a stage box. */
+export function stageAriaLabel(graph: StageGraph, stage: Stage): string {
+  const parts = [`Stage ${stage.label}, number ${stage.index}`, `from ${baseLabel(graph, stage)}`, `${stage.instructionCount} instructions`];
+  if (stage.platform) parts.push(`platform ${stage.platform}`);
+  if (stage.isTarget) parts.push('the build target');
+  else if (stage.reachable === false) parts.push('skipped for this target');
+  return parts.join(', ');
+}
+
+function targetName(graph: StageGraph): string {
+  const target = graph.target === null ? undefined : graph.stages[graph.target];
+  return target ? `target ${target.label}` : 'the target';
+}
+
+/** The short label drawn on a merged edge: what is copied or mounted, and how many edges were merged. */
+export function edgeLabel(edges: readonly Edge[]): string {
+  const first = edges[0];
+  let what = '';
+  if (first.artifact) {
+    const sources = first.artifact.sources.map(lastSegment);
+    what = first.kind === 'mount' ? `mount ${sources.join(', ')}` : sources.join(', ');
+  }
+  if (first.onbuild) what = what ? `onbuild ${what}` : 'onbuild';
+  const label = shortenEnd(what, 22);
+  return edges.length > 1 ? `×${edges.length} ${label}`.trim() : label;
+}
+
+/** Hover text of a merged edge: every instruction it stands for, complete. */
+export function edgeTooltip(edges: readonly Edge[]): string {
+  return edges.map(describeEdge).join('\n');
+}
+
+function describeEdge(edge: Edge): string {
+  const prefix = edge.onbuild ? 'ONBUILD ' : '';
+  const where = `(line ${edge.line})`;
+  if (edge.kind === 'from' || !edge.artifact) return `${prefix}FROM ${edge.ref} ${where}`;
+  const { sources, destination } = edge.artifact;
+  if (edge.kind === 'mount') return `${prefix}RUN --mount from=${edge.ref} source=${sources.join(' ')} target=${destination} ${where}`;
+  return `${prefix}COPY --from=${edge.ref} ${sources.join(' ')} → ${destination} ${where}`;
+}

@@ -1,0 +1,85 @@
+/**
+ * The positioned picture of a stage graph, shared by the webview (d3) and the SVG export so both draw the same
+ * thing. Plain JSON-serialisable data; coordinates in pixels, origin top-left, y downwards.
+ */
+
+/** Which way dependencies flow on screen. */
+export type LayoutDirection = 'LR' | 'TB';
+
+/** What a node stands for. */
+export type LayoutNodeKind = 'stage' | 'image' | 'scratch';
+
+/** Choices that change the picture. */
+export interface LayoutOptions {
+  /** Left-to-right (default) or top-to-bottom. */
+  direction?: LayoutDirection;
+  /** Leave external images and `scratch` out; stages that build on them keep their base in their label. */
+  hideImages?: boolean;
+}
+
+/** One box of the drawing. */
+export interface LayoutNode {
+  /** Unique within one layout: `stage:<index>` or `image:<ref>`. */
+  id: string;
+  /** Stays the same across small edits (stage name, else index), so a redraw can animate from old to new. */
+  key: string;
+  kind: LayoutNodeKind;
+  /** The stage index for stage nodes, else null. */
+  stage: number | null;
+  /** The image reference for image and scratch nodes, else null. */
+  image: string | null;
+  /** Top-left corner and size. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Text lines to draw, already shortened to fit `width`; the first is the title. */
+  lines: string[];
+  /** The complete description for hover text (never shortened). */
+  tooltip: string;
+  /** For screen readers: one sentence saying what this node is. */
+  ariaLabel: string;
+  /** Stages built for the target (images used by them); false means drawn greyed as skipped. */
+  reachable: boolean;
+  isTarget: boolean;
+}
+
+/** One drawn connection: the graph edges of one kind between the same two nodes, merged. */
+export interface LayoutEdge {
+  /** Unique within one layout, stable across small edits. */
+  id: string;
+  source: string;
+  target: string;
+  kind: 'from' | 'copy' | 'mount';
+  /** Inherited through an ONBUILD trigger. */
+  onbuild: boolean;
+  /** Indexes into `StageGraph.edges` of the merged edges, in graph order. */
+  edges: number[];
+  /** 1-based lines of the instructions that make this edge, in graph order. */
+  lines: number[];
+  /** Polyline the edge follows (ports and long-edge bends), from source to target. */
+  points: Array<{ x: number; y: number }>;
+  /** SVG path data: the polyline smoothed into cubic curves. */
+  path: string;
+  /** Short label drawn on the edge (may be empty), with the count of merged copies. */
+  label: string;
+  /** The full list of what flows, for hover text. */
+  tooltip: string;
+  /** Where to centre the label. */
+  labelX: number;
+  labelY: number;
+  reachable: boolean;
+}
+
+/** The whole positioned drawing with quality figures. */
+export interface GraphLayout {
+  direction: LayoutDirection;
+  width: number;
+  height: number;
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
+  /** Edge crossings between adjacent layers (after long edges are split). */
+  crossings: number;
+  /** Interior polyline points where an edge changes direction. */
+  bends: number;
+}

@@ -1,0 +1,109 @@
+import { countCrossings } from './countCrossings';
+
+/** Neighbours of every node of a proper layered graph (every edge joins adjacent layers). */
+export interface LayerAdjacency {
+  predecessors: readonly (readonly number[])[];
+  successors: readonly (readonly number[])[];
+}
+
+/** Crossings of the whole drawing for the given order of each layer. */
+export function countLayerCrossings(layers: readonly (readonly number[])[], adjacency: LayerAdjacency): number {
+  const position = positionsOf(layers);
+  let total = 0;
+  for (let index = 0; index + 1 < layers.length; index++) {
+    const pairs: Array<[number, number]> = [];
+    for (const node of layers[index]) {
+      for (const next of adjacency.successors[node]) pairs.push([position[node], position[next]]);
+    }
+    total += countCrossings(pairs, layers[index + 1].length);
+  }
+  return total;
+}
+
+/**
+ * Orders the nodes inside each layer to reduce crossings: alternating down and up sweeps that sort each layer
+ * by the barycentre of its neighbours in the layer just fixed, each followed by adjacent transpositions, keeping
+ * the best order seen. Ties keep the current order, so the result depends only on the input (deterministic) and
+ * a small edit changes the order only where it must.
+ */
+export function orderLayers(initial: readonly (readonly number[])[], adjacency: LayerAdjacency): { layers: number[][]; crossings: number } {
+  const layers = initial.map((layer) => [...layer]);
+  let best = layers.map((layer) => [...layer]);
+  let bestCrossings = countLayerCrossings(layers, adjacency);
+  let sinceImprovement = 0;
+  for (let iteration = 0; iteration < 24 && bestCrossings > 0 && sinceImprovement < 4; iteration++) {
+    const downwards = iteration % 2 === 0;
+    const position = positionsOf(layers);
+    if (downwards) {
+      for (let index = 1; index < layers.length; index++) sortByBarycentre(layers[index], adjacency.predecessors, position);
+    } else {
+      for (let index = layers.length - 2; index >= 0; index--) sortByBarycentre(layers[index], adjacency.successors, position);
+    }
+    transpose(layers, adjacency);
+    const crossings = countLayerCrossings(layers, adjacency);
+    if (crossings < bestCrossings) {
+      best = layers.map((layer) => [...layer]);
+      bestCrossings = crossings;
+      sinceImprovement = 0;
+    } else {
+      sinceImprovement++;
+    }
+  }
+  return { layers: best, crossings: bestCrossings };
+}
+
+function positionsOf(layers: readonly (readonly number[])[]): number[] {
+  const position: number[] = [];
+  for (const layer of layers) layer.forEach((node, index) => (position[node] = index));
+  return position;
+}
+
+/** Sorts one layer in place; nodes without neighbours on that side keep their slot. `position` is updated. */
+function sortByBarycentre(layer: number[], neighbours: readonly (readonly number[])[], position: number[]): void {
+  const movable: Array<{ node: number; key: number; current: number }> = [];
+  const slots: number[] = [];
+  layer.forEach((node, index) => {
+    const adjacent = neighbours[node];
+    if (adjacent.length === 0) return;
+    let sum = 0;
+    for (const other of adjacent) sum += position[other];
+    movable.push({ node, key: sum / adjacent.length, current: index });
+    slots.push(index);
+  });
+  movable.sort((a, b) => a.key - b.key || a.current - b.current);
+  movable.forEach((entry, index) => (layer[slots[index]] = entry.node));
+  layer.forEach((node, index) => (position[node] = index));
+}
+
+/** Swaps neighbouring nodes while a swap removes crossings with both adjacent layers. */
+function transpose(layers: number[][], adjacency: LayerAdjacency): void {
+  const position = positionsOf(layers);
+  for (let pass = 0; pass < 8; pass++) {
+    let improved = false;
+    for (const layer of layers) {
+      for (let index = 0; index + 1 < layer.length; index++) {
+        const left = layer[index];
+        const right = layer[index + 1];
+        const asIs = pairCrossings(left, right, adjacency, position);
+        const swapped = pairCrossings(right, left, adjacency, position);
+        if (swapped < asIs) {
+          layer[index] = right;
+          layer[index + 1] = left;
+          position[right] = index;
+          position[left] = index + 1;
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+}
+
+/** Crossings among the edges of `left` and `right` if `left` is placed just before `right`. */
+function pairCrossings(left: number, right: number, adjacency: LayerAdjacency, position: readonly number[]): number {
+  let crossings = 0;
+  for (const side of [adjacency.predecessors, adjacency.successors]) {
+    for (const a of side[left]) for (const b of side[right]) if (position[a] > position[b]) crossings++;
+  }
+  return crossings;
+}

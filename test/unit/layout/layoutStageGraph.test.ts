@@ -1,0 +1,132 @@
+import * as assert from 'node:assert/strict';
+import { layoutStageGraph } from '../../../src/core/layout/layoutStageGraph';
+import type { GraphLayout, LayoutNode } from '../../../src/core/layout/layoutTypes';
+import { handBuiltGraph } from './handBuiltGraph';
+
+const centre = (node: LayoutNode): { x: number; y: number } => ({ x: node.x + node.width / 2, y: node.y + node.height / 2 });
+const byId = (layout: GraphLayout, id: string): LayoutNode => layout.nodes.find((node) => node.id === id)!;
+
+/** FROM golang AS build / FROM build AS test / FROM alpine AS runtime + COPY --from=build. */
+const goService = handBuiltGraph(
+  [{ name: 'build', base: 'golang:1.22' }, { name: 'test', base: '#0', reachable: false }, { name: 'runtime', base: 'alpine:3.20' }],
+  [{ from: 0, to: 2, sources: ['/out/server'] }],
+);
+
+function overlaps(a: LayoutNode, b: LayoutNode): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+describe('layoutStageGraph', () => {
+  it('draws one node per stage and per external image, and one edge per merged instruction group', () => {
+    const layout = layoutStageGraph(goService);
+    assert.deepEqual(layout.nodes.map((node) => node.id), ['stage:0', 'stage:1', 'stage:2', 'image:golang:1.22', 'image:alpine:3.20']);
+    assert.deepEqual(layout.edges.map((edge) => edge.id), [
+      'from:image:golang:1.22->stage:0',
+      'from:stage:0->stage:1',
+      'from:image:alpine:3.20->stage:2',
+      'copy:stage:0->stage:2',
+    ]);
+  });
+
+  it('places every dependency before its dependent, left to right and top to bottom', () => {
+    for (const direction of ['LR', 'TB'] as const) {
+      const layout = layoutStageGraph(goService, { direction });
+      for (const edge of layout.edges) {
+        const [source, target] = [byId(layout, edge.source), byId(layout, edge.target)];
+        if (direction === 'LR') assert.ok(source.x + source.width <= target.x, `${edge.id} flows right`);
+        else assert.ok(source.y + source.height <= target.y, `${edge.id} flows down`);
+      }
+    }
+  });
+
+  it('never overlaps two boxes, even on a wide generated graph', () => {
+    const stages = Array.from({ length: 40 }, (_, index) => ({ name: `s${index}`, base: index % 5 === 0 ? 'alpine' : `#${Math.max(0, index - 1 - (index % 3))}` }));
+    const copies = Array.from({ length: 30 }, (_, index) => ({ from: index, to: Math.min(39, index + 3 + (index % 7)) }));
+    const layout = layoutStageGraph(handBuiltGraph(stages, copies));
+    for (const [position, a] of layout.nodes.entries()) {
+      for (const b of layout.nodes.slice(position + 1)) assert.ok(!overlaps(a, b), `${a.id} and ${b.id} overlap`);
+    }
+  });
+
+  it('finds the crossing-free drawing of two independent chains that copy into one final stage', () => {
+    // a1 -> a2, b1 -> b2, final copies from a2 and b2 and builds FROM alpine: planar, so zero crossings.
+    const graph = handBuiltGraph(
+      [{ name: 'a1', base: 'alpine' }, { name: 'b1', base: 'debian' }, { name: 'a2', base: '#0' }, { name: 'b2', base: '#1' }, { name: 'final', base: 'alpine' }],
+      [{ from: 3, to: 4 }, { from: 2, to: 4 }],
+    );
+    const layout = layoutStageGraph(graph);
+    assert.equal(layout.crossings, 0);
+  });
+
+  it('untangles a drawing whose file order would cross: K(2,2) minus one edge has a crossing-free order', () => {
+    const graph = handBuiltGraph(
+      [{ name: 'x', base: 'scratch' }, { name: 'y', base: 'scratch' }, { name: 'p', base: '#1' }, { name: 'q', base: '#0' }],
+      [{ from: 1, to: 3 }],
+    );
+    assert.equal(layoutStageGraph(graph).crossings, 0);
+  });
+
+  it('merges several copies between the same two stages into one edge with a count and the full list', () => {
+    const graph = handBuiltGraph(
+      [{ name: 'build', base: 'node:20' }, { name: 'web', base: 'nginx' }],
+      [
+        { from: 0, to: 1, sources: ['/src/dist/'] },
+        { from: 0, to: 1, sources: ['/src/config/nginx.conf'] },
+      ],
+    );
+    const copy = layoutStageGraph(graph).edges.find((edge) => edge.kind === 'copy')!;
+    assert.equal(copy.label, '×2 dist/');
+    assert.deepEqual(copy.lines, [12, 13]);
+    assert.equal(copy.tooltip, 'COPY --from=build /src/dist/ → /app/ (line 12)\nCOPY --from=build /src/config/nginx.conf → /app/ (line 13)');
+  });
+
+  it('routes a long edge through bend points in every layer it passes', () => {
+    const graph = handBuiltGraph(
+      [{ name: 'a', base: 'scratch' }, { name: 'b', base: '#0' }, { name: 'c', base: '#1' }, { name: 'd', base: '#2' }],
+      [{ from: 0, to: 3 }],
+    );
+    const layout = layoutStageGraph(graph, { hideImages: true });
+    const long = layout.edges.find((edge) => edge.kind === 'copy')!;
+    // Start and end ports plus two points (entry and exit of the column) for each of the two layers crossed.
+    assert.equal(long.points.length, 6);
+    const xs = long.points.map((point) => point.x);
+    assert.deepEqual(xs, [...xs].sort((a, b) => a - b));
+  });
+
+  it('hides external images and scratch on request, keeping the stages', () => {
+    const layout = layoutStageGraph(goService, { hideImages: true });
+    assert.deepEqual(layout.nodes.map((node) => node.id), ['stage:0', 'stage:1', 'stage:2']);
+    assert.deepEqual(layout.edges.map((edge) => edge.id), ['from:stage:0->stage:1', 'copy:stage:0->stage:2']);
+  });
+
+  it('labels stages with index, base, counts and marks, and greys the skipped ones', () => {
+    const layout = layoutStageGraph(goService);
+    assert.deepEqual(byId(layout, 'stage:1').lines, ['test', '#1 · FROM build', 'skipped · 2 instructions']);
+    assert.equal(byId(layout, 'stage:1').reachable, false);
+    assert.deepEqual(byId(layout, 'stage:2').lines, ['runtime', '#2 · FROM alpine:3.20', 'target · 2 instructions']);
+    assert.equal(byId(layout, 'image:alpine:3.20').kind, 'image');
+  });
+
+  it('is deterministic: the same graph gives the same picture', () => {
+    assert.deepEqual(layoutStageGraph(goService), layoutStageGraph(goService));
+  });
+
+  it('keeps existing nodes where they were when a stage is appended at the end', () => {
+    const before = layoutStageGraph(goService);
+    const after = layoutStageGraph(
+      handBuiltGraph(
+        [{ name: 'build', base: 'golang:1.22' }, { name: 'test', base: '#0', reachable: false }, { name: 'runtime', base: 'alpine:3.20' }, { name: 'debug', base: '#2' }],
+        [{ from: 0, to: 2, sources: ['/out/server'] }],
+      ),
+    );
+    for (const node of before.nodes) {
+      const moved = after.nodes.find((other) => other.key === node.key)!;
+      assert.ok(Math.abs(centre(moved).x - centre(node).x) < 1, `${node.key} keeps its column`);
+    }
+  });
+
+  it('lays out an empty graph as an empty picture', () => {
+    const layout = layoutStageGraph(handBuiltGraph([]));
+    assert.deepEqual([layout.nodes, layout.edges, layout.width, layout.height], [[], [], 0, 0]);
+  });
+});
