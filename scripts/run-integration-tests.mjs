@@ -1,0 +1,168 @@
+// Runs the mocha suite in test/integration inside a real VS Code: VS Code's server from code-server, its web
+// workbench in Debian's headless Chromium (playwright-core), the tests in the Node extension host.
+// Usage: node scripts/run-integration-tests.mjs [--vsix <file>] [--grep <pattern>] [--workspace <dir>]
+//          [--timeout <seconds>] [--no-build]
+//   --vsix       install this packaged extension into the server instead of loading the development path;
+//                runs only the packaging tests (test/integration/vsix.test.ts)
+//   --grep       run only the tests whose full title matches
+//   --workspace  folder to copy and open instead of test/fixtures/workspace
+// The last line printed is always `N passed, N failed`; the exit code is non-zero when anything failed.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { format, parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { ensureVsCodeServer } from './install-vscode-server.mjs';
+import { createServerFolders, installVsix, removeServerFolders, startVsCodeServer, workbenchUrl } from './vscode-server.mjs';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const suiteSource = path.join(projectRoot, 'test', 'integration');
+const outputDir = path.join(projectRoot, 'test-output');
+/** The line test/integration/index.ts prints when mocha ends; carries the counts as JSON. */
+const summaryMarker = 'STAGEFLOW_MOCHA_SUMMARY ';
+
+const { values: options } = parseArgs({
+  options: {
+    vsix: { type: 'string' },
+    grep: { type: 'string' },
+    workspace: { type: 'string', default: path.join(projectRoot, 'test', 'fixtures', 'workspace') },
+    timeout: { type: 'string', default: '300' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const mode = options.vsix ? 'vsix' : 'development';
+
+/** Bundles the suite's index and every *.test.ts into a folder of its own under out/ (vscode and mocha external). */
+async function bundleSuite(outDir) {
+  const entryPoints = readdirSync(suiteSource, { recursive: true })
+    .filter((file) => file === 'index.ts' || file.endsWith('.test.ts'))
+    .map((file) => path.join(suiteSource, file));
+  await esbuild.build({
+    entryPoints,
+    outbase: suiteSource,
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+}
+
+/** Workbench start-up chatter and offline failures (gallery look-ups, service worker, vsda) that hide test output. */
+const workbenchNoise =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|ChatSessionStore)|ENOTFOUND open-vsx\.org|service worker|vsda/i;
+
+/** Prints what the extension host logs; returns the mocha summary when the suite reports it. */
+function forwardLog(level, message, onSummary) {
+  const text = Array.isArray(message) ? format(...message) : String(message);
+  const at = text.indexOf(summaryMarker);
+  if (at >= 0) {
+    onSummary(JSON.parse(text.slice(at + summaryMarker.length).split('\n')[0]));
+    return;
+  }
+  if (workbenchNoise.test(text)) return;
+  (level === 'error' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+async function main() {
+  const timeoutMs = Number(options.timeout) * 1000;
+  const serverMain = ensureVsCodeServer();
+  mkdirSync(path.join(projectRoot, 'out'), { recursive: true });
+  const suiteOut = mkdtempSync(path.join(projectRoot, 'out', `integration-${mode}-`));
+  const folders = createServerFolders('stageflow-vscode-');
+  const workspace = path.join(folders.root, 'workspace');
+  cpSync(path.resolve(options.workspace), workspace, { recursive: true });
+  mkdirSync(outputDir, { recursive: true });
+  const serverLogPath = path.join(outputDir, `integration-${mode}-server.log`);
+  const serverLog = createWriteStream(serverLogPath);
+
+  let server;
+  let browser;
+  let summary;
+  const started = Date.now();
+  try {
+    if (!options['no-build'] && mode === 'development') {
+      execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.mjs')], { cwd: projectRoot, stdio: 'inherit' });
+    }
+    await bundleSuite(suiteOut);
+    const payload = { extensionTestsPath: path.join(suiteOut, 'index.js'), skipWelcome: 'true' };
+    if (mode === 'vsix') {
+      installVsix(serverMain, folders, path.resolve(options.vsix));
+      // The extension host only runs tests in development mode; an empty development folder keeps the
+      // installed copy the one that loads.
+      const emptyDevelopmentFolder = path.join(folders.root, 'no-development-extension');
+      mkdirSync(emptyDevelopmentFolder);
+      payload.extensionDevelopmentPath = emptyDevelopmentFolder;
+    } else {
+      payload.extensionDevelopmentPath = projectRoot;
+    }
+    server = await startVsCodeServer({
+      serverMain,
+      folders,
+      onOutput: (text) => serverLog.write(text),
+      env: {
+        STAGEFLOW_TEST_MODE: mode,
+        STAGEFLOW_TEST_EXTENSIONS_DIR: folders.extensions,
+        STAGEFLOW_TEST_GREP: options.grep ?? '',
+      },
+    });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const exitCode = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the suite did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+      Promise.all([
+        page.exposeFunction('codeAutomationLog', (level, message) => forwardLog(level, message, (counts) => { summary = counts; })),
+        page.exposeFunction('codeAutomationExit', (code) => {
+          clearTimeout(timer);
+          resolve(code);
+        }),
+      ])
+        .then(() => page.goto(workbenchUrl(server, workspace, payload)))
+        .catch((error) => {
+          clearTimeout(timer);
+          reject(error);
+        });
+    }).catch(async (error) => {
+      await saveScreenshot(page, mode);
+      throw error;
+    });
+    if (exitCode !== 0 || !summary || summary.failed > 0) await saveScreenshot(page, mode);
+    if (!summary) throw new Error(`the suite exited with code ${exitCode} without reporting results`);
+    if (exitCode !== 0 && summary.failed === 0) summary.failed = 1;
+  } catch (error) {
+    console.error(`Integration tests (${mode}) could not complete: ${error.message}`);
+    console.error(`VS Code server log: ${path.relative(projectRoot, serverLogPath)}`);
+    summary = { passed: summary?.passed ?? 0, failed: (summary?.failed ?? 0) + 1 };
+  } finally {
+    await browser?.close().catch(() => {});
+    server?.stop();
+    serverLog.end();
+    removeServerFolders(folders);
+    rmSync(suiteOut, { recursive: true, force: true });
+  }
+  console.log(`Integration tests (${mode}) took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${summary.passed} passed, ${summary.failed} failed`);
+  process.exit(summary.failed > 0 ? 1 : 0);
+}
+
+/** Keeps a picture of the workbench for a failed run, in test-output/. */
+async function saveScreenshot(page, name) {
+  const file = path.join(outputDir, `integration-${name}-failure.png`);
+  try {
+    await page.screenshot({ path: file, timeout: 10_000 });
+    console.error(`Screenshot of the workbench: ${path.relative(projectRoot, file)}`);
+  } catch (error) {
+    console.error(`No screenshot: ${error.message}`);
+  }
+}
+
+await main();
