@@ -1,0 +1,45 @@
+// The packaged extension (stageflow-<version>.vsix), installed the way users install it, holds only what runs
+// and activates on a Dockerfile. Runs only in the runner's --vsix mode, where the development path is empty.
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getStageflowExtension, openWorkspaceFile, waitUntilActive } from './stageflowExtension';
+
+/** Every file vsce may ship: the bundles, media, the manifest and the documents it renames. */
+const shippedFile = /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|\.vsixmanifest|dist\/(extension|webview)\.js|media\/[^/]+)$/;
+
+describe('Packaged extension (VSIX)', () => {
+  it('is the copy installed into the extensions folder, not a development path', () => {
+    const extensionsDir = process.env.STAGEFLOW_TEST_EXTENSIONS_DIR;
+    assert.ok(extensionsDir, 'the runner names the extensions folder');
+    const extensionPath = getStageflowExtension().extensionUri.fsPath;
+    assert.equal(path.dirname(extensionPath), extensionsDir);
+    assert.match(path.basename(extensionPath), /^stageflow\.stageflow-\d+\.\d+\.\d+$/);
+  });
+
+  it('ships only the bundles, media and documents, with no sources or source maps', () => {
+    const extensionPath = getStageflowExtension().extensionUri.fsPath;
+    const files = readdirSync(extensionPath, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(extensionPath, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    assert.deepEqual(files.filter((file) => !shippedFile.test(file)), []);
+    for (const required of ['package.json', 'dist/extension.js', 'dist/webview.js', 'media/icon.png']) {
+      assert.ok(files.includes(required), `${required} is shipped`);
+    }
+  });
+
+  it('ships a minified extension bundle', () => {
+    const bundle = readFileSync(path.join(getStageflowExtension().extensionUri.fsPath, 'dist', 'extension.js'), 'utf8');
+    assert.doesNotMatch(bundle, /sourceMappingURL/);
+    // esbuild's minifier puts the whole module on very few lines.
+    assert.ok(bundle.split('\n').length < 10, `dist/extension.js has ${bundle.split('\n').length} lines`);
+  });
+
+  it('activates when a Dockerfile opens', async () => {
+    const extension = getStageflowExtension();
+    assert.equal(extension.isActive, false);
+    const document = await openWorkspaceFile('Dockerfile');
+    assert.equal(document.languageId, 'dockerfile');
+    await waitUntilActive(extension, 20_000);
+  });
+});
