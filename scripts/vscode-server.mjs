@@ -2,7 +2,7 @@
 // wrapper rejects --enable-smoke-test-driver, without which the workbench ignores a test payload. Shared by the
 // integration test runner and `npm start`.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,11 @@ export function createServerFolders(prefix) {
     logs: path.join(root, 'logs'),
   };
   for (const folder of Object.values(folders)) mkdirSync(folder, { recursive: true });
+  // Remote (machine) settings: the project folder sits in this repository's git work tree, and the prompt to
+  // open the parent repository would cover the editor.
+  const machineSettings = path.join(folders.userData, 'Machine');
+  mkdirSync(machineSettings, { recursive: true });
+  writeFileSync(path.join(machineSettings, 'settings.json'), JSON.stringify({ 'git.openRepositoryInParentFolders': 'never' }, null, 2));
   return folders;
 }
 
@@ -45,10 +50,10 @@ export function installVsix(serverMain, folders, vsixPath) {
 
 /**
  * Starts the server in its own process group (so every child, the extension host included, can be killed at
- * once) and resolves when it listens. `onOutput` receives its stdout and stderr.
+ * once) and resolves when it listens, on `port` or else a free one. `onOutput` receives its stdout and stderr.
  */
-export async function startVsCodeServer({ serverMain, folders, env = {}, onOutput = () => {}, readyTimeoutMs = 60_000 }) {
-  const port = await findFreePort();
+export async function startVsCodeServer({ serverMain, folders, port, env = {}, onOutput = () => {}, readyTimeoutMs = 60_000 }) {
+  port ??= await findFreePort();
   const child = spawn(
     process.execPath,
     [serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
