@@ -7,18 +7,17 @@
 //   --grep       run only the tests whose full title matches
 //   --workspace  folder to copy and open instead of test/fixtures/workspace
 // The last line printed is always `N passed, N failed`; the exit code is non-zero when anything failed.
-import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { bundleIntegrationSuite } from './bundle-integration-tests.mjs';
 import { ensureVsCodeServer } from './install-vscode-server.mjs';
 import { createServerFolders, installVsix, removeServerFolders, startVsCodeServer, workbenchUrl } from './vscode-server.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const suiteSource = path.join(projectRoot, 'test', 'integration');
 const outputDir = path.join(projectRoot, 'test-output');
 /** The line test/integration/index.ts prints when mocha ends; carries the counts as JSON. */
 const summaryMarker = 'STAGEFLOW_MOCHA_SUMMARY ';
@@ -33,25 +32,6 @@ const { values: options } = parseArgs({
   },
 });
 const mode = options.vsix ? 'vsix' : 'development';
-
-/** Bundles the suite's index and every *.test.ts into a folder of its own under out/ (vscode and mocha external). */
-async function bundleSuite(outDir) {
-  const entryPoints = readdirSync(suiteSource, { recursive: true })
-    .filter((file) => file === 'index.ts' || file.endsWith('.test.ts'))
-    .map((file) => path.join(suiteSource, file));
-  await esbuild.build({
-    entryPoints,
-    outbase: suiteSource,
-    outdir: outDir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    external: ['vscode', 'mocha'],
-    logLevel: 'warning',
-  });
-}
 
 /** Workbench start-up chatter and offline failures (gallery look-ups, service worker, vsda) that hide test output. */
 const workbenchNoise =
@@ -89,8 +69,7 @@ async function main() {
     if (!options['no-build'] && mode === 'development') {
       execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.mjs')], { cwd: projectRoot, stdio: 'inherit' });
     }
-    await bundleSuite(suiteOut);
-    const payload = { extensionTestsPath: path.join(suiteOut, 'index.js'), skipWelcome: 'true' };
+    const payload = { extensionTestsPath: await bundleIntegrationSuite(suiteOut), skipWelcome: 'true' };
     if (mode === 'vsix') {
       installVsix(serverMain, folders, path.resolve(options.vsix));
       // The extension host only runs tests in development mode; an empty development folder keeps the
