@@ -1,0 +1,103 @@
+import type { Position, Range, TextEdit } from '../model';
+
+/** Offsets of the first character of every line (a line ends after `\n`; `\r\n` keeps `\r` on its line). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Converts between 0-based positions and string offsets of one text. */
+export class TextOffsets {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    this.starts = lineStarts(text);
+  }
+
+  /** The offset of a position; positions past a line's end or the text's end are clamped. */
+  offsetAt(position: Position): number {
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line];
+    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length + 1;
+    return Math.min(start + position.character, next - 1, this.text.length);
+  }
+
+  /** The position of an offset. */
+  positionAt(offset: number): Position {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: offset - this.starts[low] };
+  }
+}
+
+function compareEdits(offsets: TextOffsets, a: TextEdit, b: TextEdit): number {
+  return offsets.offsetAt(a.range.start) - offsets.offsetAt(b.range.start);
+}
+
+/**
+ * Applies non-overlapping edits to a text, as an editor applies one `WorkspaceEdit`.
+ * Throws when two edits overlap: that is a bug in the refactoring that produced them.
+ */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const offsets = new TextOffsets(text);
+  const sorted = [...edits].sort((a, b) => compareEdits(offsets, a, b));
+  let result = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    const start = offsets.offsetAt(edit.range.start);
+    const end = offsets.offsetAt(edit.range.end);
+    if (start < cursor) throw new Error('Overlapping text edits');
+    result += text.slice(cursor, start) + edit.newText;
+    cursor = end;
+  }
+  return result + text.slice(cursor);
+}
+
+/** The edits that, applied to `applyTextEdits(text, edits)`, give `text` back (what an editor's undo does). */
+export function invertTextEdits(text: string, edits: readonly TextEdit[]): TextEdit[] {
+  const offsets = new TextOffsets(text);
+  const sorted = [...edits].sort((a, b) => compareEdits(offsets, a, b));
+  const newText = applyTextEdits(text, sorted);
+  const newOffsets = new TextOffsets(newText);
+  const inverse: TextEdit[] = [];
+  let shift = 0;
+  for (const edit of sorted) {
+    const start = offsets.offsetAt(edit.range.start);
+    const end = offsets.offsetAt(edit.range.end);
+    const newStart = start + shift;
+    const newEnd = newStart + edit.newText.length;
+    inverse.push({
+      range: { start: newOffsets.positionAt(newStart), end: newOffsets.positionAt(newEnd) },
+      newText: text.slice(start, end),
+    });
+    shift += edit.newText.length - (end - start);
+  }
+  return inverse;
+}
+
+/** The spans of the original text that the edits leave untouched, as `[start, end)` offsets. */
+export function untouchedSpans(text: string, edits: readonly TextEdit[]): Array<[number, number]> {
+  const offsets = new TextOffsets(text);
+  const sorted = [...edits].sort((a, b) => compareEdits(offsets, a, b));
+  const spans: Array<[number, number]> = [];
+  let cursor = 0;
+  for (const edit of sorted) {
+    spans.push([cursor, offsets.offsetAt(edit.range.start)]);
+    cursor = offsets.offsetAt(edit.range.end);
+  }
+  spans.push([cursor, text.length]);
+  return spans;
+}
+
+/** A range of zero length at a position. */
+export function emptyRange(position: Position): Range {
+  return { start: position, end: position };
+}

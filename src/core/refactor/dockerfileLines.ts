@@ -1,0 +1,69 @@
+import type { StageGraph } from '../model';
+
+const DIRECTIVE = /^#\s*(syntax|escape|check)\s*=\s*\S/i;
+
+/**
+ * The lines of a Dockerfile with what refactorings need to place new text: the line ending in use, comment
+ * lines, the parser-directive header, and which lines belong to an instruction (continuations and heredoc
+ * bodies included), all 0-based.
+ */
+export class DockerfileLines {
+  readonly lines: string[];
+  /** `\r\n` when the file uses it, else `\n`. */
+  readonly eol: string;
+  /** Number of parser-directive lines at the top (`# syntax=`, `# escape=`, `# check=`). */
+  readonly directiveLineCount: number;
+  private readonly instructionLine: boolean[];
+
+  constructor(text: string, graph: StageGraph) {
+    this.lines = text.split(/\r?\n/);
+    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+    let directives = 0;
+    while (directives < this.lines.length && DIRECTIVE.test(this.lines[directives].trimStart())) directives++;
+    this.directiveLineCount = directives;
+    this.instructionLine = this.lines.map(() => false);
+    const mark = (startLine: number, endLine: number) => {
+      for (let line = startLine; line <= endLine && line < this.lines.length; line++) this.instructionLine[line] = true;
+    };
+    for (const arg of graph.metaArgs) mark(arg.range.start.line, arg.range.end.line);
+    for (const stage of graph.stages) {
+      mark(stage.ranges.from.start.line, stage.ranges.from.end.line);
+      for (const instruction of stage.instructions) mark(instruction.range.start.line, instruction.range.end.line);
+    }
+  }
+
+  /** A line that holds only a comment (and is not part of an instruction or the directive header). */
+  isComment(line: number): boolean {
+    return (
+      line >= this.directiveLineCount &&
+      !this.instructionLine[line] &&
+      this.lines[line] !== undefined &&
+      this.lines[line].trimStart().startsWith('#')
+    );
+  }
+
+  /**
+   * The first line of the comment block written directly above `line` (no blank line in between): the comments
+   * that describe the instruction there, e.g. a stage's description above its FROM. `line` itself when none.
+   */
+  commentBlockStart(line: number): number {
+    let start = line;
+    while (start > 0 && this.isComment(start - 1)) start--;
+    return start;
+  }
+}
+
+/** The keyword `AS` in the casing that matches a FROM keyword as written (BuildKit lint `FromAsCasing`). */
+export function asKeywordFor(fromKeyword: string): string {
+  return fromKeyword === fromKeyword.toLowerCase() ? 'as' : 'AS';
+}
+
+/**
+ * The integer value of a `--from` reference as BuildKit's `strconv.Atoi` reads it (`00` and `+0` are 0), or
+ * null when the text is not an integer and so names a stage or an image.
+ */
+export function numericReferenceValue(text: string): number | null {
+  if (!/^[+-]?[0-9]+$/.test(text)) return null;
+  const value = Number.parseInt(text, 10);
+  return Number.isSafeInteger(value) ? value : null;
+}

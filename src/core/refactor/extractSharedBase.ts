@@ -1,0 +1,42 @@
+import type { Range, Stage, StageGraph } from '../model';
+import { TextOffsets } from './applyTextEdits';
+import { extractPrefixStage } from './extractPrefixStage';
+import { refuse, type RefactorOutcome } from './refactorOutcome';
+
+/** What makes two stages start from the same place: the FROM's platform and base as written and as resolved. */
+export function baseKey(stage: Stage): string {
+  return JSON.stringify([stage.rawPlatform, stage.platform, stage.rawBaseName, stage.baseName, stage.baseStage, stage.baseImage]);
+}
+
+/** How many leading instructions the stages share, compared as written. */
+export function commonPrefixLength(text: string, stages: Stage[]): number {
+  const offsets = new TextOffsets(text);
+  const textOf = (range: Range) => text.slice(offsets.offsetAt(range.start), offsets.offsetAt(range.end));
+  const shortest = Math.min(...stages.map((stage) => stage.instructions.length));
+  let length = 0;
+  while (length < shortest && stages.every((stage) => textOf(stage.instructions[length].range) === textOf(stages[0].instructions[length].range))) {
+    length++;
+  }
+  return length;
+}
+
+/**
+ * Moves the leading instructions that two or more stages share (same base, same platform, same instructions as
+ * written) into a new stage `name`, placed before the first of them; each continues `FROM name` with the rest.
+ * Refuses when fewer than two stages are given, their bases differ, they share no leading instruction, or for
+ * any reason of `extractPrefixStage`.
+ */
+export function extractSharedBase(text: string, graph: StageGraph, stageIndexes: number[], name: string): RefactorOutcome {
+  const indexes = [...new Set(stageIndexes)].sort((a, b) => a - b);
+  if (indexes.length < 2) return refuse('Pick at least two stages');
+  const missing = indexes.find((index) => graph.stages[index] === undefined);
+  if (missing !== undefined) return refuse(`There is no stage ${missing}`);
+  const stages = indexes.map((index) => graph.stages[index]);
+  const other = stages.find((stage) => baseKey(stage) !== baseKey(stages[0]));
+  if (other) {
+    return refuse(`${stages[0].label} and ${other.label} start from different bases (${stages[0].rawBaseName}, ${other.rawBaseName})`);
+  }
+  const length = commonPrefixLength(text, stages);
+  if (length === 0) return refuse(`${stages.map((stage) => stage.label).join(', ')} share no leading instruction`);
+  return extractPrefixStage(text, graph, { stageIndexes: indexes, prefixLength: length, name });
+}

@@ -1,0 +1,69 @@
+import type { StageGraph, StageReference, TextEdit } from '../model';
+import { applyTextEdits } from './applyTextEdits';
+import { identityCorrespondence } from './compareStageGraphs';
+import { asKeywordFor, numericReferenceValue } from './dockerfileLines';
+import { proveMeaningKept } from './proveMeaningKept';
+import { refuse, type RefactorOutcome } from './refactorOutcome';
+import { validateRefactorStageName } from './validateRefactorStageName';
+
+/** Whether BuildKit resolves this reference to the stage through its index (`0`, `00`, `+0`, ONBUILD too). */
+export function isIndexReferenceTo(reference: StageReference, stageIndex: number): boolean {
+  return reference.via === 'index' && reference.stage === stageIndex;
+}
+
+function sameRange(a: StageReference, b: StageReference): boolean {
+  return (
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
+}
+
+/** Why a written index that looks like the stage's is left alone. */
+function whyLeftAlone(reference: StageReference, stageIndex: number): string {
+  const where = `\`${reference.text}\` on line ${reference.line}`;
+  if (reference.kind === 'mount') {
+    return `${where} is left as is: RUN --mount from= takes no index, BuildKit reads it as an image called "${reference.text}".`;
+  }
+  if (reference.onbuild) {
+    return `${where} is left as is: this ONBUILD trigger fires in no stage of this file, so it does not reach stage ${stageIndex} here.`;
+  }
+  return `${where} is left as is: BuildKit does not resolve it to stage ${stageIndex}.`;
+}
+
+/**
+ * Names an unnamed stage: adds ` AS name` after its base (the `as` casing follows the FROM keyword, so BuildKit's
+ * `FromAsCasing` check stays quiet; the text is inserted on the base's own line, so continuations and the escape
+ * character need no care) and rewrites every reference that BuildKit resolves to that stage by index — `0`, `00`,
+ * `+0`, `ONBUILD COPY --from=0` — to the name. A written number that BuildKit resolves to something else (a mount's
+ * `from=0` is an image, an index past the stages reaches an implicit image state) is left alone and explained in
+ * the notes. Refuses when the file does not build, the stage is already named, or the name is not usable.
+ */
+export function nameStage(text: string, graph: StageGraph, stageIndex: number, name: string): RefactorOutcome {
+  if (!graph.ok) return refuse(`BuildKit rejects this file (${graph.error ?? 'unknown error'}); fix that first`);
+  const stage = graph.stages[stageIndex];
+  if (!stage) return refuse(`There is no stage ${stageIndex}`);
+  if (stage.rawName !== null) return refuse(`Stage ${stageIndex} is already named \`${stage.rawName}\`; rename it instead`);
+  const invalid = validateRefactorStageName(graph, name, stageIndex);
+  if (invalid !== null) return refuse(invalid);
+
+  const fromKeyword = text.split(/\r?\n/)[stage.ranges.from.start.line]?.slice(stage.ranges.from.start.character).split(/\s/)[0] ?? 'FROM';
+  const edits: TextEdit[] = [
+    { range: { start: stage.ranges.baseName.end, end: stage.ranges.baseName.end }, newText: ` ${asKeywordFor(fromKeyword)} ${name}` },
+  ];
+  const notes: string[] = [];
+  const rewritten: StageReference[] = [];
+  for (const reference of graph.references) {
+    if (isIndexReferenceTo(reference, stageIndex)) {
+      if (rewritten.some((done) => sameRange(done, reference))) continue;
+      rewritten.push(reference);
+      edits.push({ range: reference.range, newText: name });
+    } else if (reference.kind !== 'from' && numericReferenceValue(reference.text) === stageIndex) {
+      if (!rewritten.some((done) => sameRange(done, reference))) notes.push(whyLeftAlone(reference, stageIndex));
+    }
+  }
+  const differences = proveMeaningKept(text, graph, applyTextEdits(text, edits), identityCorrespondence(new Map([[stageIndex, name]])));
+  if (differences.length > 0) return refuse(`Stageflow could not confirm this keeps the build's meaning (${differences[0]})`);
+  return { edits, notes };
+}
