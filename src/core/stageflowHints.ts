@@ -1,0 +1,71 @@
+/**
+ * Stageflow's own diagnostics, beyond BuildKit's: a reference that looks like a misspelt stage name, a stage
+ * referenced by number, and a stage that is not built for the target.
+ */
+import type { Diagnostic, Stage, StageReference } from './model';
+import { editDistance } from './suggestName';
+
+/** Closest stage name a reference probably meant, or null. */
+export function likelyStageName(ref: string, candidates: readonly string[]): string | null {
+  if (/[:/@$]/.test(ref)) return null;
+  const lower = ref.toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const name of candidates) {
+    const distance = name === lower ? 0 : editDistance(lower, name);
+    const allowed = name.length >= 5 ? 2 : 1;
+    if (distance <= allowed && distance < bestDistance && !(distance === 0 && ref === name)) {
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** `stageflow.misspeltStage`, `stageflow.numericStageRef` and `stageflow.unreachableStage`. */
+export function stageflowHints(stages: readonly Stage[], references: readonly StageReference[], target: number | null): Diagnostic[] {
+  const hints: Diagnostic[] = [];
+  for (const reference of references) {
+    if (reference.via === 'image') {
+      // FROM only sees earlier stages; --from and mounts see every stage but their own.
+      const candidates = stages
+        .filter((s) => s.name !== null && (reference.kind === 'from' ? s.index < reference.inStage : s.index !== reference.inStage))
+        .map((s) => s.name!);
+      const name = likelyStageName(reference.text, candidates);
+      if (name) {
+        hints.push({
+          severity: 'warning',
+          code: 'stageflow.misspeltStage',
+          message: `'${reference.text}' is not a stage, so it is pulled as an image; did you mean stage '${name}'?`,
+          range: reference.range,
+          fix: { title: `Use stage '${name}'`, replacement: name },
+        });
+      }
+    }
+    if (reference.via === 'index' && reference.stage !== null) {
+      const stage = stages[reference.stage];
+      const lastWithName = stage.name === null ? undefined : [...stages].reverse().find((s) => s.name === stage.name);
+      const diagnostic: Diagnostic = {
+        severity: 'hint',
+        code: 'stageflow.numericStageRef',
+        message: stage.name
+          ? `Stage ${reference.text} is '${stage.name}': refer to it by name, which survives reordering.`
+          : `Stage ${reference.text} is referenced by number: name it (FROM ... AS name) and refer to it by name.`,
+        range: reference.range,
+      };
+      if (stage.name && lastWithName === stage) diagnostic.fix = { title: `Refer to stage '${stage.name}' by name`, replacement: stage.name };
+      hints.push(diagnostic);
+    }
+  }
+  const targetLabel = target === null ? null : stages[target]?.label;
+  for (const stage of stages) {
+    if (stage.reachable !== false) continue;
+    hints.push({
+      severity: 'hint',
+      code: 'stageflow.unreachableStage',
+      message: `Stage '${stage.label}' is not built for target '${targetLabel}'.`,
+      range: stage.ranges.from,
+    });
+  }
+  return hints;
+}
