@@ -1,0 +1,6 @@
+import { checkCommand } from './checkCommand';
+import type { CliCommand } from './cliCommand';
+import { graphCommand } from './graphCommand';
+
+/** Every `stageflow` subcommand, in the order `--help` lists them. See `CliCommand` for how to add one. */
+export const COMMANDS: readonly CliCommand[] = [graphCommand, checkCommand];

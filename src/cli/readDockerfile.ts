@@ -1,0 +1,91 @@
+import { promises as fs } from 'node:fs';
+import { CliError } from './cliError';
+import type { CliIo } from './cliIo';
+
+/** A Dockerfile read for a command: the name to show in messages and its text. */
+export interface DockerfileInput {
+  /** The path as given, or `<stdin>` for `-`. */
+  displayName: string;
+  text: string;
+}
+
+/** Larger inputs are refused rather than read into memory: no real Dockerfile comes close. */
+export const MAX_DOCKERFILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a Dockerfile from a path or, for `-`, from stdin, and checks that it is text a Dockerfile can be: a
+ * readable file (not a directory or device), not binary (no NUL byte), valid UTF-8, not too large. A leading byte
+ * order mark is dropped (BuildKit ignores it too), so columns match what an editor shows. Throws `CliError` with a
+ * one-line reason otherwise.
+ */
+export async function readDockerfile(path: string, io: CliIo): Promise<DockerfileInput> {
+  const displayName = path === '-' ? '<stdin>' : path;
+  const bytes = path === '-' ? await io.readStdin(MAX_DOCKERFILE_BYTES) : await readFileChecked(path);
+  return { displayName, text: decodeText(bytes, displayName) };
+}
+
+async function readFileChecked(path: string): Promise<Buffer> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(path, 'r');
+  } catch (error) {
+    throw new CliError(`cannot read '${path}': ${describeFsError(error)}`);
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new CliError(`'${path}' is a directory, not a Dockerfile`);
+    if (!stat.isFile() && !stat.isFIFO()) throw new CliError(`'${path}' is not a regular file`);
+    if (stat.size > MAX_DOCKERFILE_BYTES) throw new CliError(`'${path}' is too large for a Dockerfile (over 16 MiB)`);
+    return await readLimited(handle, path);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read '${path}': ${describeFsError(error)}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads to the end, but stops past the limit: a FIFO or a growing file has no trustworthy size. */
+async function readLimited(handle: fs.FileHandle, path: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) return Buffer.concat(chunks, total);
+    total += bytesRead;
+    if (total > MAX_DOCKERFILE_BYTES) throw new CliError(`'${path}' is too large for a Dockerfile (over 16 MiB)`);
+    chunks.push(chunk.subarray(0, bytesRead));
+  }
+}
+
+function decodeText(bytes: Buffer, displayName: string): string {
+  if (bytes.includes(0)) throw new CliError(`'${displayName}' is a binary file, not a Dockerfile`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`'${displayName}' is not valid UTF-8 text`);
+  }
+}
+
+/** The system's reason in words, without the stack or the errno prefix Node adds. */
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    default:
+      return code ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
+  }
+}
