@@ -62,7 +62,8 @@ describe('stageflow check', () => {
   });
 
   it('accepts every example (they all build)', () => {
-    const result = cli.run(['check', 'examples/node-frontend.Dockerfile', 'examples/rust-service.Dockerfile', 'examples/parameterised.Dockerfile', 'examples/monorepo.Dockerfile']);
+    const examples = ['go-service', 'node-frontend', 'rust-service', 'parameterised', 'monorepo'];
+    const result = cli.run(['check', ...examples.map((name) => `examples/${name}.Dockerfile`)]);
     assert.equal(result.status, 0);
     assert.doesNotMatch(result.stdout, / error /);
   });

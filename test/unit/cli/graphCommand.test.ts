@@ -45,6 +45,15 @@ describe('stageflow graph', () => {
     });
   }
 
+  it('shows which stages of the monorepo example the default target does not build', () => {
+    const graph = JSON.parse(cli.run(['graph', 'examples/monorepo.Dockerfile']).stdout);
+    const unbuilt = graph.stages.filter((s: { reachable: boolean }) => !s.reachable).map((s: { label: string }) => s.label);
+    assert.deepEqual(
+      [graph.ok, graph.stages.length, graph.stages[graph.target].label, unbuilt],
+      [true, 17, 'release', ['py-base', 'go-test', 'go-lint', 'web-test', 'reports', 'debug']],
+    );
+  });
+
   const twoStages = 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n';
 
   it('reads the Dockerfile from stdin for `-` and draws it as DOT', () => {
