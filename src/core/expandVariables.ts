@@ -152,7 +152,8 @@ class WordLexer {
     if (first === '{' || first === '}' || first === ':') throw new ShellSyntaxError('syntax error: bad substitution');
     const name = this.processName();
     let ch = this.next();
-    let modifier = ch;
+    // Go prints the end of input as U+FFFD in the modifier.
+    let modifier = ch === EOF ? '\ufffd' : ch;
     let nullIsUnset = false;
     switch (ch) {
       case '}':
@@ -162,7 +163,7 @@ class WordLexer {
       case ':':
         nullIsUnset = true;
         ch = this.next();
-        modifier += ch;
+        modifier += ch === EOF ? '\ufffd' : ch;
         break;
       case '+':
       case '-':

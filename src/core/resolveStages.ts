@@ -590,14 +590,34 @@ class StageResolver {
 
   private dispatchReachable(): void {
     const reachable = this.reachable!;
+    const shellSet = new Map<number, boolean>();
     for (const stage of this.stages) {
       if (!reachable.has(stage.index)) continue;
+      let shell = stage.baseStage !== null && (shellSet.get(stage.baseStage) ?? false);
+      const usedOnce = new Map<string, CommandSyntax>();
       const commands = [...this.inheritedTriggers(stage), ...stage.syntax.commands];
       for (const command of commands) {
         const runs = command.command === 'onbuild' ? command.trigger : command;
         if (!runs) continue;
+        if (runs.command === 'shell') shell = true;
+        if (runs.command === 'cmd' || runs.command === 'entrypoint' || runs.command === 'healthcheck') {
+          this.lintConfigInstruction(runs, command, usedOnce, shell);
+        }
         this.checkDefinedBefore(runs, stage);
       }
+      shellSet.set(stage.index, shell);
+    }
+  }
+
+  /** BuildKit's dispatch-time checks on CMD, ENTRYPOINT and HEALTHCHECK (`validateUsedOnce`, JSON form). */
+  private lintConfigInstruction(command: CommandSyntax, written: CommandSyntax, usedOnce: Map<string, CommandSyntax>, shell: boolean): void {
+    const previous = usedOnce.get(command.command);
+    if (previous) {
+      this.checks.report('MultipleInstructionsDisallowed', buildCheckMessages.MultipleInstructionsDisallowed(command.keyword), previous.line, previous.range);
+    }
+    usedOnce.set(command.command, command);
+    if (command.command !== 'healthcheck' && !command.json && !shell) {
+      this.checks.report('JSONArgsRecommended', buildCheckMessages.JSONArgsRecommended(command.keyword), written.line, written.range);
     }
   }
 

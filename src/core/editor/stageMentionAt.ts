@@ -1,5 +1,5 @@
 import type { Position, Range, StageGraph, StageReference } from '../model';
-import { rangeContains } from './rangeContains';
+import { rangeContains, referenceAt } from '../stageQueries';
 
 /** A place in the file that names a stage: its name after `AS`, or a reference that BuildKit binds to it. */
 export type StageMention =
@@ -11,15 +11,13 @@ export type StageMention =
  * resolves to a stage (an image, `scratch`, an invalid or dangling reference).
  */
 export function stageMentionAt(graph: StageGraph, position: Position): StageMention | null {
-  for (const stage of graph.stages) {
-    if (stage.ranges.name && rangeContains(stage.ranges.name, position)) {
-      return { kind: 'definition', stage: stage.index, range: stage.ranges.name };
-    }
+  const named = graph.stages.find((stage) => stage.ranges.name !== null && rangeContains(stage.ranges.name, position));
+  if (named?.ranges.name) {
+    return { kind: 'definition', stage: named.index, range: named.ranges.name };
   }
-  for (const reference of graph.references) {
-    if (reference.stage !== null && rangeContains(reference.range, position)) {
-      return { kind: 'reference', stage: reference.stage, range: reference.range, reference };
-    }
+  const reference = referenceAt(graph, position);
+  if (reference?.stage === null || reference?.stage === undefined) {
+    return null;
   }
-  return null;
+  return { kind: 'reference', stage: reference.stage, range: reference.range, reference };
 }

@@ -1,4 +1,5 @@
 import type { Range, Stage, StageGraph, StageReference } from '../model';
+import { referencesToStage } from '../stageQueries';
 
 /** Where a stage is declared and every reference BuildKit binds to it. */
 export interface StageOccurrences {
@@ -15,7 +16,7 @@ export function stageOccurrences(graph: StageGraph, stageIndex: number): StageOc
   return {
     stage,
     declaration: stage.ranges.name ?? fromKeywordRange(stage),
-    references: graph.references.filter((reference) => reference.stage === stageIndex),
+    references: referencesToStage(graph, stageIndex),
   };
 }
 

@@ -1,3 +1,4 @@
+import { shortenMiddle as shorten } from '../layout/layoutLabels';
 import type { Artifact, Edge, Stage, StageGraph } from '../model';
 
 /**
@@ -44,8 +45,6 @@ const MAX_PATH = 36;
 const MAX_ARTIFACTS = 4;
 /** Source paths listed for one artifact before the rest is summarised as a count. */
 const MAX_SOURCES = 3;
-
-const ELLIPSIS = '…';
 
 /** Turns a resolved stage graph into the nodes and merged edges the text exporters draw. */
 export function toExportGraph(graph: StageGraph): ExportGraph {
@@ -144,19 +143,10 @@ export function shortenPath(path: string): string {
     kept = `${parts.pop() as string}/${kept}`;
   }
   if (kept.length + 2 > MAX_PATH) return shorten(kept, MAX_PATH);
-  return `${ELLIPSIS}/${kept}`;
+  return `…/${kept}`;
 }
 
 /** Any line break, tab or other control character becomes a space: labels are built line by line. */
 export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
-}
-
-/** Cuts the middle out of text longer than `max` characters (code points), so both ends stay visible. */
-export function shorten(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  const head = Math.ceil((max - 1) / 2);
-  const tail = max - 1 - head;
-  return `${chars.slice(0, head).join('')}${ELLIPSIS}${chars.slice(chars.length - tail).join('')}`;
 }

@@ -1,4 +1,4 @@
-import type { Position, Range, TextEdit } from '../model';
+import type { Position, TextEdit } from '../model';
 
 /** Offsets of the first character of every line (a line ends after `\n`; `\r\n` keeps `\r` on its line). */
 function lineStarts(text: string): number[] {
@@ -97,7 +97,27 @@ export function untouchedSpans(text: string, edits: readonly TextEdit[]): Array<
   return spans;
 }
 
-/** A range of zero length at a position. */
-export function emptyRange(position: Position): Range {
-  return { start: position, end: position };
+/**
+ * The same change with every edit shrunk to what it really changes (common leading and trailing text dropped)
+ * and edits that change nothing left out, so an editor's undo and diff show only real changes.
+ */
+export function minimizeTextEdits(text: string, edits: readonly TextEdit[]): TextEdit[] {
+  const offsets = new TextOffsets(text);
+  const minimal: TextEdit[] = [];
+  for (const edit of edits) {
+    let start = offsets.offsetAt(edit.range.start);
+    let end = offsets.offsetAt(edit.range.end);
+    let newText = edit.newText;
+    while (newText.length > 0 && end > start && text[start] === newText[0]) {
+      start++;
+      newText = newText.slice(1);
+    }
+    while (newText.length > 0 && end > start && text[end - 1] === newText[newText.length - 1]) {
+      end--;
+      newText = newText.slice(0, -1);
+    }
+    if (newText.length === 0 && end === start) continue;
+    minimal.push({ range: { start: offsets.positionAt(start), end: offsets.positionAt(end) }, newText });
+  }
+  return minimal;
 }

@@ -1,5 +1,5 @@
 import type { InstructionSummary, Position, Range, Stage, StageGraph, TextEdit } from '../model';
-import { applyTextEdits, TextOffsets } from './applyTextEdits';
+import { applyTextEdits, minimizeTextEdits, TextOffsets } from './applyTextEdits';
 import { insertionCorrespondence } from './compareStageGraphs';
 import { asKeywordFor, DockerfileLines, numericReferenceValue } from './dockerfileLines';
 import { proveMeaningKept } from './proveMeaningKept';
@@ -184,9 +184,10 @@ export function extractPrefixStage(text: string, graph: StageGraph, request: Pre
     if (args.length > 0) notes.push(`${stage.label} re-declares ${args.length === 1 ? 'its ARG' : `its ${args.length} ARGs`} from above the split.`);
   }
   edits.push(...shifts.filter((edit) => !insideRemoved(edit)));
+  const minimal = minimizeTextEdits(text, edits);
 
-  const result = applyTextEdits(text, edits);
+  const result = applyTextEdits(text, minimal);
   const differences = proveMeaningKept(text, graph, result, insertionCorrespondence(insertAt, stages.map((stage) => stage.index)));
   if (differences.length > 0) return refuse(`Stageflow could not confirm this keeps the build's meaning (${differences[0]})`);
-  return { edits, notes };
+  return { edits: minimal, notes };
 }

@@ -8,6 +8,11 @@ export function baseKey(stage: Stage): string {
   return JSON.stringify([stage.rawPlatform, stage.platform, stage.rawBaseName, stage.baseName, stage.baseStage, stage.baseImage]);
 }
 
+/** A FROM's platform and base as written. */
+function describeBase(stage: Stage): string {
+  return `${stage.rawPlatform === null ? '' : `--platform=${stage.rawPlatform} `}${stage.rawBaseName}`;
+}
+
 /** How many leading instructions the stages share, compared as written. */
 export function commonPrefixLength(text: string, stages: Stage[]): number {
   const offsets = new TextOffsets(text);
@@ -34,7 +39,7 @@ export function extractSharedBase(text: string, graph: StageGraph, stageIndexes:
   const stages = indexes.map((index) => graph.stages[index]);
   const other = stages.find((stage) => baseKey(stage) !== baseKey(stages[0]));
   if (other) {
-    return refuse(`${stages[0].label} and ${other.label} start from different bases (${stages[0].rawBaseName}, ${other.rawBaseName})`);
+    return refuse(`${stages[0].label} and ${other.label} start from different bases (${describeBase(stages[0])}, ${describeBase(other)})`);
   }
   const length = commonPrefixLength(text, stages);
   if (length === 0) return refuse(`${stages.map((stage) => stage.label).join(', ')} share no leading instruction`);
