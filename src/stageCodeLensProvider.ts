@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import { stageCodeLenses, type StageLensAction } from './core/editor/stageCodeLenses';
+import type { DocumentGraphCache } from './documentGraphCache';
+import { readStageflowSettings } from './settings';
+import { toPosition, toRange } from './typeConverters';
+
+/** Commands other features register; a lens that needs one appears only once it exists. */
+const showGraphCommand = 'stageflow.showGraph';
+const nameStageCommand = 'stageflow.nameStage';
+
+/** CodeLens above every FROM and numeric stage reference; the content comes from `stageCodeLenses`. */
+export class StageCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[];
+  private readonly knownCommands = new Set<string>();
+
+  readonly onDidChangeCodeLenses = this.changeEmitter.event;
+
+  constructor(
+    private readonly cache: DocumentGraphCache,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions = [
+      this.changeEmitter,
+      cache.onDidChangeGraph(() => this.changeEmitter.fire()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('stageflow.codeLens.enabled')) {
+          this.log.info('CodeLens setting changed: refreshing lenses.');
+          this.changeEmitter.fire();
+        }
+      }),
+    ];
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const scope = document.isUntitled ? undefined : document.uri;
+    if (!readStageflowSettings(scope, (message) => this.log.warn(message)).codeLensEnabled) {
+      return [];
+    }
+    const graph = this.cache.get(document);
+    const available = await this.availableCommands();
+    const lenses: vscode.CodeLens[] = [];
+    for (const lens of stageCodeLenses(graph)) {
+      if (lens.action?.kind === 'showGraph' && !available.has(showGraphCommand)) {
+        continue;
+      }
+      if (lens.action?.kind === 'nameStage' && !available.has(nameStageCommand)) {
+        continue;
+      }
+      const command = lens.action ? toCommand(document.uri, lens.action, lens.title) : { title: lens.title, command: '' };
+      command.tooltip = lens.tooltip;
+      lenses.push(new vscode.CodeLens(toRange(lens.range), command));
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  /** Which of the other features' commands are registered; once seen, a command stays known. */
+  private async availableCommands(): Promise<Set<string>> {
+    if (!this.knownCommands.has(showGraphCommand) || !this.knownCommands.has(nameStageCommand)) {
+      const all = new Set(await vscode.commands.getCommands(true));
+      for (const id of [showGraphCommand, nameStageCommand]) {
+        if (all.has(id)) {
+          this.knownCommands.add(id);
+        }
+      }
+    }
+    return this.knownCommands;
+  }
+}
+
+function toCommand(uri: vscode.Uri, action: StageLensAction, title: string): vscode.Command {
+  switch (action.kind) {
+    case 'revealStage':
+      return { title, command: 'stageflow.revealStage', arguments: [uri, action.stage] };
+    case 'showReferences':
+      return {
+        title,
+        command: 'editor.action.showReferences',
+        arguments: [uri, toPosition(action.position), action.locations.map((range) => new vscode.Location(uri, toRange(range)))],
+      };
+    case 'showGraph':
+      return { title, command: showGraphCommand, arguments: [uri] };
+    case 'nameStage':
+      return { title, command: nameStageCommand, arguments: action.name === undefined ? [uri, action.stage] : [uri, action.stage, action.name] };
+    default: {
+      const unhandled: never = action;
+      throw new Error(`Unknown lens action ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
