@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { oneLine, shorten, shortenPath, toExportGraph } from '../../../src/core/export/toExportGraph';
+import { oneLine, shortenPath, toExportGraph } from '../../../src/core/export/toExportGraph';
 import { copy, edge, graph, stage } from './stageGraphFixture';
 
 describe('toExportGraph', () => {
@@ -73,12 +73,6 @@ describe('toExportGraph', () => {
 describe('label text helpers', () => {
   it('oneLine turns line breaks, tabs and other control characters into spaces', () => {
     assert.equal(oneLine('a\nb\r\nc\td\u0000e\u2028f\u0085g'), 'a b  c d e f g');
-  });
-
-  it('shorten cuts the middle out of long text, counting code points, and leaves short text alone', () => {
-    assert.equal(shorten('abcdefghij', 10), 'abcdefghij');
-    assert.equal(shorten('abcdefghijk', 10), 'abcde…hijk');
-    assert.equal(shorten('😀😀😀😀😀😀', 5), '😀😀…😀😀');
   });
 
   it('shortenPath keeps the trailing directories of a long path', () => {
