@@ -1,6 +1,7 @@
 import { checkCommand } from './checkCommand';
 import type { CliCommand } from './cliCommand';
+import { CODEMOD_COMMANDS } from './codemods';
 import { graphCommand } from './graphCommand';
 
 /** Every `stageflow` subcommand, in the order `--help` lists them. See `CliCommand` for how to add one. */
-export const COMMANDS: readonly CliCommand[] = [graphCommand, checkCommand];
+export const COMMANDS: readonly CliCommand[] = [graphCommand, checkCommand, ...CODEMOD_COMMANDS];
