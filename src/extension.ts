@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DocumentGraphCache } from './documentGraphCache';
+import { registerRefactorings } from './refactorings';
 import { registerRevealStageCommand } from './revealStageCommand';
 import { StageCodeLensProvider } from './stageCodeLensProvider';
 import { StageDiagnostics } from './stageDiagnostics';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeActionsProvider(dockerfiles, new StageQuickFixProvider(cache), StageQuickFixProvider.metadata),
     registerRevealStageCommand(cache, log),
   );
+  registerRefactorings(context, cache, log);
   // Diagnostics for the Dockerfiles already open are computed after activation returns: nothing here waits on them.
   const initialDiagnostics = setTimeout(() => diagnostics.refreshAll(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initialDiagnostics) });
