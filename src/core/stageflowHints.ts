@@ -5,9 +5,16 @@
 import type { Diagnostic, Stage, StageReference } from './model';
 import { editDistance } from './suggestName';
 
+/** Official images short enough to look like stage names; a reference to one is an image on purpose. */
+const COMMON_IMAGES = new Set([
+  'alpine', 'busybox', 'centos', 'debian', 'golang', 'ubuntu', 'fedora', 'node', 'python', 'ruby', 'rust', 'nginx',
+  'redis', 'postgres', 'mysql', 'httpd', 'php', 'perl', 'java', 'openjdk', 'maven', 'gradle', 'bash', 'docker',
+  'caddy', 'traefik', 'mongo', 'memcached', 'rabbitmq', 'elixir', 'erlang', 'haskell', 'swift', 'julia', 'gcc',
+]);
+
 /** Closest stage name a reference probably meant, or null. */
 export function likelyStageName(ref: string, candidates: readonly string[]): string | null {
-  if (/[:/@$]/.test(ref)) return null;
+  if (/[:/@$]/.test(ref) || COMMON_IMAGES.has(ref)) return null;
   const lower = ref.toLowerCase();
   let best: string | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
@@ -25,8 +32,12 @@ export function likelyStageName(ref: string, candidates: readonly string[]): str
 /** `stageflow.misspeltStage`, `stageflow.numericStageRef` and `stageflow.unreachableStage`. */
 export function stageflowHints(stages: readonly Stage[], references: readonly StageReference[], target: number | null): Diagnostic[] {
   const hints: Diagnostic[] = [];
+  // An image the file also builds on (FROM node:20 ... COPY --from=node) is used as an image on purpose.
+  const repository = (image: string | null) => (image ?? '').split(/[:@]/)[0];
+  const usedAsBase = (reference: StageReference) =>
+    stages.some((s) => !(reference.kind === 'from' && s.index === reference.inStage) && repository(s.baseImage) === reference.text);
   for (const reference of references) {
-    if (reference.via === 'image') {
+    if (reference.via === 'image' && !usedAsBase(reference)) {
       // FROM only sees earlier stages; --from and mounts see every stage but their own.
       const candidates = stages
         .filter((s) => s.name !== null && (reference.kind === 'from' ? s.index < reference.inStage : s.index !== reference.inStage))

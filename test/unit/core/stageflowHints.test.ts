@@ -1,0 +1,50 @@
+/** Stageflow's own diagnostics: misspelt stage references, numeric stage references, stages not built. */
+import * as assert from 'node:assert/strict';
+import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { diagnosticLines } from './graphText';
+
+const ours = (code: string) => code.startsWith('stageflow.');
+
+describe('stageflow hints', () => {
+  it('flags a --from that is a near-miss of a stage name, with the name as a certain fix', () => {
+    const graph = buildStageGraph('FROM golang AS builder\nFROM alpine\nCOPY --from=buidler /app /app\n');
+    assert.deepEqual(diagnosticLines(graph, ours), [
+      "warning stageflow.misspeltStage 2:12-2:19 'buidler' is not a stage, so it is pulled as an image; did you mean stage 'builder'? => \"builder\"",
+      "hint stageflow.unreachableStage 0:0-0:22 Stage 'builder' is not built for target 'stage-1'.",
+    ]);
+  });
+
+  it('flags FROM with the wrong case of an earlier stage name', () => {
+    const graph = buildStageGraph('FROM alpine AS build\nFROM Build\n');
+    assert.deepEqual(diagnosticLines(graph, ours), [
+      "warning stageflow.misspeltStage 1:5-1:10 'Build' is not a stage, so it is pulled as an image; did you mean stage 'build'? => \"build\"",
+    ]);
+  });
+
+  it('does not flag real images, tagged references or far-off names', () => {
+    const graph = buildStageGraph(
+      'FROM node:20 AS code\nFROM alpine AS web\nCOPY --from=nginx:1 /a /a\nCOPY --from=redis /b /b\nFROM node\nFROM ghcr.io/acme/codex AS cove\nCOPY --from=bash /c /c\n',
+    );
+    assert.deepEqual(diagnosticLines(graph, (c) => c === 'stageflow.misspeltStage'), []);
+  });
+
+  it('suggests naming a stage referenced by number, with a fix when it already has a name', () => {
+    const graph = buildStageGraph('FROM golang AS build\nFROM golang\nFROM alpine\nCOPY --from=0 /a /a\nCOPY --from=1 /b /b\n');
+    assert.deepEqual(diagnosticLines(graph, (c) => c === 'stageflow.numericStageRef'), [
+      "hint stageflow.numericStageRef 3:12-3:13 Stage 0 is 'build': refer to it by name, which survives reordering. => \"build\"",
+      'hint stageflow.numericStageRef 4:12-4:13 Stage 1 is referenced by number: name it (FROM ... AS name) and refer to it by name.',
+    ]);
+  });
+
+  it('offers no by-name fix when a later stage reuses the name (the name would bind there)', () => {
+    const graph = buildStageGraph('FROM golang AS build\nFROM alpine AS build\nFROM alpine\nCOPY --from=0 /a /a\n');
+    assert.equal(graph.diagnostics.find((d) => d.code === 'stageflow.numericStageRef')?.fix, undefined);
+  });
+
+  it('marks stages that the target does not build', () => {
+    const graph = buildStageGraph('FROM alpine AS lint\nRUN lint\nFROM alpine AS app\n');
+    assert.deepEqual(diagnosticLines(graph, ours), [
+      "hint stageflow.unreachableStage 0:0-0:19 Stage 'lint' is not built for target 'app'.",
+    ]);
+  });
+});
