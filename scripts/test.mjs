@@ -46,6 +46,8 @@ function run(command, args) {
 const steps = [
   { name: 'type check', command: 'npm', args: ['run', '--silent', 'check-types'] },
   { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
+  // The webview and integration suites load the bundles from dist/.
+  { name: 'build', command: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'unit tests', suite: true, command: process.execPath, args: [mocha, '--reporter', reporter] },
   {
     name: 'webview tests (Chromium)',
@@ -54,7 +56,7 @@ const steps = [
     command: process.execPath,
     args: [mocha, '--no-config', '--node-option', 'import=tsx', '--timeout', '60000', '--reporter', reporter, 'test/webview/**/*.test.ts'],
   },
-  { name: 'integration tests (VS Code, development path)', suite: true, command: process.execPath, args: ['scripts/run-integration-tests.mjs'] },
+  { name: 'integration tests (VS Code, development path)', suite: true, command: process.execPath, args: ['scripts/run-integration-tests.mjs', '--no-build'] },
   { name: 'package', command: 'npm', args: ['run', '--silent', 'package'] },
   {
     name: 'integration tests (VS Code, packaged VSIX)',
