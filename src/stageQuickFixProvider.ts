@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { rangesTouch } from './core/editor/rangeOrder';
+import { stageQuickFixes } from './core/editor/stageQuickFixes';
 import type { DocumentGraphCache } from './documentGraphCache';
 import { diagnosticCodeValue, diagnosticSource, fromRange, toRange, toWorkspaceEdit } from './typeConverters';
 
-/** Quick fixes for the graph's diagnostics that carry a certain fix (lowercase a stage name, correct a typo). */
+/** Quick fixes for the graph's diagnostics where the fix is certain; `stageQuickFixes` decides which. */
 export class StageQuickFixProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
@@ -13,23 +13,15 @@ export class StageQuickFixProvider implements vscode.CodeActionProvider {
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) {
       return [];
     }
-    const requested = fromRange(range);
-    const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of this.cache.get(document).diagnostics) {
-      if (!diagnostic.fix || !rangesTouch(diagnostic.range, requested)) {
-        continue;
-      }
-      const action = new vscode.CodeAction(diagnostic.fix.title, vscode.CodeActionKind.QuickFix);
-      action.edit = toWorkspaceEdit(document.uri, [{ range: diagnostic.range, newText: diagnostic.fix.replacement }]);
+    return stageQuickFixes(this.cache.get(document), fromRange(range)).map((fix) => {
+      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      action.edit = toWorkspaceEdit(document.uri, fix.edits);
+      const fixedRange = toRange(fix.diagnostic.range);
       action.diagnostics = context.diagnostics.filter(
-        (shown) =>
-          shown.source === diagnosticSource &&
-          diagnosticCodeValue(shown.code) === diagnostic.code &&
-          shown.range.isEqual(toRange(diagnostic.range)),
+        (shown) => shown.source === diagnosticSource && diagnosticCodeValue(shown.code) === fix.diagnostic.code && shown.range.isEqual(fixedRange),
       );
       action.isPreferred = true;
-      actions.push(action);
-    }
-    return actions;
+      return action;
+    });
   }
 }

@@ -49,6 +49,10 @@ export const diagnosticSource = 'stageflow';
 export function toDiagnostic(diagnostic: core.Diagnostic): vscode.Diagnostic {
   const converted = new vscode.Diagnostic(toRange(diagnostic.range), diagnostic.message, severities[diagnostic.severity]);
   converted.source = diagnosticSource;
+  if (diagnostic.code === 'stageflow.unreachableStage') {
+    // Greyed out like unused code: the stage is parsed but never built for the target.
+    converted.tags = [vscode.DiagnosticTag.Unnecessary];
+  }
   converted.code = diagnostic.href
     ? { value: diagnostic.code, target: vscode.Uri.parse(diagnostic.href, true) }
     : diagnostic.code;

@@ -70,7 +70,8 @@ function artifactText(edge: Edge): string {
   return `${sources} → ${inlineCode(artifact.destination)}`;
 }
 
+/** Where the instruction is written: for an ONBUILD-inherited edge, the trigger in the parent stage. */
 function edgeWhere(edge: Edge): string {
   const kind = edge.kind === 'copy' ? 'COPY' : 'RUN --mount';
-  return `${edge.onbuild ? 'ONBUILD ' : ''}${kind}, line ${edge.line}`;
+  return `${edge.onbuild ? 'ONBUILD ' : ''}${kind}, line ${edge.range.start.line + 1}`;
 }
