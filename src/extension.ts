@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeActionsProvider(dockerfiles, new StageQuickFixProvider(cache), StageQuickFixProvider.metadata),
     registerRevealStageCommand(cache, log),
   );
-  registerRefactorings(context, cache, log);
+  registerRefactorings(context, cache, log, dockerfiles);
   // Diagnostics for the Dockerfiles already open are computed after activation returns: nothing here waits on them.
   const initialDiagnostics = setTimeout(() => diagnostics.refreshAll(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initialDiagnostics) });
