@@ -40,7 +40,8 @@ export function ensureDebianPackages() {
   console.log(`Installing Debian packages: ${names.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { stdio: 'inherit', env });
+  // With recommends: chromium's bring the fonts that the screenshots and the workbench render with.
+  execFileSync('apt-get', ['install', '-y', '-qq', ...names], { stdio: 'inherit', env });
 }
 
 /**
