@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildStageGraph } from '../../../src/core/buildStageGraph';
 import { prepareStageRename, renameStageEdits } from '../../../src/core/editor/renameStage';
-import { applyTextEdits, dockerfile, positionOf } from './applyTextEdits';
+import { applyTextEdits, dockerfile, positionOf } from './dockerfileText';
 
 /** Renames the stage under `needle` and returns the whole new text, or the refusal. */
 function rename(text: string, needle: string, offset: number, newName: string): string {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildStageGraph } from '../../../src/core/buildStageGraph';
 import { stageCodeLenses } from '../../../src/core/editor/stageCodeLenses';
-import { dockerfile } from './applyTextEdits';
+import { dockerfile } from './dockerfileText';
 
 /** Each lens as "line: title -> action" (0-based line), the way a reader scans them. */
 function lenses(text: string, options = {}): string[] {

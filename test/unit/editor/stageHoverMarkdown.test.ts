@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildStageGraph } from '../../../src/core/buildStageGraph';
 import { stageHoverMarkdown } from '../../../src/core/editor/stageHoverMarkdown';
-import { dockerfile } from './applyTextEdits';
+import { dockerfile } from './dockerfileText';
 
 describe('stageHoverMarkdown', () => {
   it('summarises a stage: description, base, platform, what it receives and sends', () => {

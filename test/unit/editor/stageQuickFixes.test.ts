@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildStageGraph } from '../../../src/core/buildStageGraph';
 import { stageQuickFixes } from '../../../src/core/editor/stageQuickFixes';
-import { applyTextEdits, dockerfile } from './applyTextEdits';
+import { applyTextEdits, dockerfile } from './dockerfileText';
 
 /** Every fix offered for the line, as "title => whole fixed text". */
 function fixesOnLine(text: string, line: number): string[] {

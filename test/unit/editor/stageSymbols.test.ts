@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { buildStageGraph } from '../../../src/core/buildStageGraph';
 import { stageFoldingRanges } from '../../../src/core/editor/stageFoldingRanges';
 import { stageSymbols, type StageSymbol } from '../../../src/core/editor/stageSymbols';
-import { dockerfile } from './applyTextEdits';
+import { dockerfile } from './dockerfileText';
 
 /** A symbol tree as "kind name — detail @line:char-char" lines, children indented. */
 function outline(symbols: StageSymbol[], indent = ''): string[] {
