@@ -8,7 +8,8 @@
 //   --workspace  folder to copy and open instead of test/fixtures/workspace
 // The last line printed is always `N passed, N failed`; the exit code is non-zero when anything failed.
 import { execFileSync } from 'node:child_process';
-import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -37,9 +38,28 @@ const mode = options.vsix ? 'vsix' : 'development';
 const workbenchNoise =
   /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|ChatSessionStore)|ENOTFOUND open-vsx\.org|service worker|vsda/i;
 
+/**
+ * Rewrites stack frames in the temporary bundles (`.../integration-<mode>-XXXX/refactor.test.js:149:32`) to the
+ * TypeScript source lines, through the bundles' source maps: the extension host does not apply them itself.
+ */
+function toSourceLocations(text, suiteOut) {
+  const bundleFrame = new RegExp(`[^\\s(]*${path.basename(suiteOut)}/([^\\s:()]+\\.js):(\\d+):(\\d+)`, 'g');
+  return text.replace(bundleFrame, (frame, file, line, column) => {
+    try {
+      const map = new SourceMap(JSON.parse(readFileSync(path.join(suiteOut, `${file}.map`), 'utf8')));
+      const entry = map.findEntry(Number(line) - 1, Number(column) - 1);
+      if (!entry.originalSource) return frame;
+      const source = path.relative(projectRoot, path.resolve(path.dirname(path.join(suiteOut, file)), entry.originalSource));
+      return `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+    } catch {
+      return frame;
+    }
+  });
+}
+
 /** Prints what the extension host logs; returns the mocha summary when the suite reports it. */
-function forwardLog(level, message, onSummary) {
-  const text = Array.isArray(message) ? format(...message) : String(message);
+function forwardLog(level, message, suiteOut, onSummary) {
+  const text = toSourceLocations(Array.isArray(message) ? format(...message) : String(message), suiteOut);
   const at = text.indexOf(summaryMarker);
   if (at >= 0) {
     onSummary(JSON.parse(text.slice(at + summaryMarker.length).split('\n')[0]));
@@ -99,7 +119,7 @@ async function main() {
     const exitCode = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the suite did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
       Promise.all([
-        page.exposeFunction('codeAutomationLog', (level, message) => forwardLog(level, message, (counts) => { summary = counts; })),
+        page.exposeFunction('codeAutomationLog', (level, message) => forwardLog(level, message, suiteOut, (counts) => { summary = counts; })),
         page.exposeFunction('codeAutomationExit', (code) => {
           clearTimeout(timer);
           resolve(code);
