@@ -1,0 +1,180 @@
+// The refactorings in a real VS Code (issue 5): the commands with the name passed as an argument (no input box),
+// the code actions with their disabled reasons, undo, and the rename that follows an extract.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DocumentGraphCache } from '../../src/documentGraphCache';
+import { RefactorCodeActionProvider } from '../../src/refactorCodeActionProvider';
+import { closeAllEditors, positionOf, showDocument } from './dockerfileTestHelpers';
+
+type CommandResult = { applied: true; notes: string[] } | { applied: false; reason: string };
+
+const lines = (all: string[]) => all.join('\n') + '\n';
+
+const goBuild = [
+  'FROM golang:1.22',
+  'WORKDIR /src',
+  'COPY . .',
+  'RUN go build -o /out/app .',
+  'FROM alpine',
+  'COPY --from=0 /out/app /app',
+];
+
+let opened = 0;
+
+/**
+ * A new untitled Dockerfile under a name no earlier test used (VS Code may hand back a closed untitled document
+ * when its generated name is reused), holding `lines`.
+ */
+async function openUntitled(...all: string[]): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/refactor-${process.pid}-${opened++}.Dockerfile` });
+  const document = await vscode.workspace.openTextDocument(uri);
+  const fill = new vscode.WorkspaceEdit();
+  fill.insert(uri, new vscode.Position(0, 0), lines(all));
+  assert.ok(await vscode.workspace.applyEdit(fill), 'the test document is filled');
+  const shown = await vscode.languages.setTextDocumentLanguage(document, 'dockerfile');
+  await showDocument(shown);
+  return shown;
+}
+
+/**
+ * VS Code's `vscode.executeCodeActionProvider` drops disabled actions, so their reasons are read from the
+ * provider itself, with real VS Code documents and types.
+ */
+function allCodeActions(provider: RefactorCodeActionProvider, document: vscode.TextDocument, position: vscode.Position, kind: vscode.CodeActionKind): vscode.CodeAction[] {
+  const context: vscode.CodeActionContext = { diagnostics: [], only: kind, triggerKind: vscode.CodeActionTriggerKind.Invoke };
+  return provider.provideCodeActions(document, new vscode.Range(position, position), context);
+}
+
+async function codeActions(document: vscode.TextDocument, position: vscode.Position, kind: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    new vscode.Range(position, position),
+    kind.value,
+  );
+  return actions.filter((action) => action.title.includes('stage') || action.title.includes('Stage'));
+}
+
+describe('Refactorings', () => {
+  afterEach(closeAllEditors);
+
+  it('names a numeric stage from the command with the name given, as one undoable edit', async () => {
+    const document = await openUntitled(...goBuild);
+    const original = document.getText();
+    const result = await vscode.commands.executeCommand<CommandResult>('stageflow.nameStage', document.uri, 0, 'build');
+    assert.deepEqual(result, { applied: true, notes: [] });
+    assert.equal(
+      document.getText(),
+      lines(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM alpine', 'COPY --from=build /out/app /app']),
+    );
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), original);
+  });
+
+  it('names all numeric stages at once', async () => {
+    const document = await openUntitled('FROM golang:1.22', 'RUN go build .', 'FROM node:20', 'RUN npm ci', 'FROM alpine', 'COPY --from=0 /a /a', 'COPY --from=1 /b /b');
+    const result = await vscode.commands.executeCommand<CommandResult>('stageflow.nameAllStages', document.uri);
+    assert.equal(result.applied, true);
+    assert.equal(
+      document.getText(),
+      lines(['FROM golang:1.22 AS build', 'RUN go build .', 'FROM node:20 AS deps', 'RUN npm ci', 'FROM alpine', 'COPY --from=build /a /a', 'COPY --from=deps /b /b']),
+    );
+  });
+
+  it('extracts a stage, shifts the later index, then starts a rename on the new name; undo restores', async () => {
+    const document = await openUntitled(...goBuild);
+    const original = document.getText();
+    const result = await vscode.commands.executeCommand<CommandResult>('stageflow.extractStage', document.uri, 2, 'src');
+    assert.equal(result.applied, true);
+    assert.equal(
+      document.getText(),
+      lines(['FROM golang:1.22 AS src', 'WORKDIR /src', '', 'FROM src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM alpine', 'COPY --from=1 /out/app /app']),
+    );
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document === document, 'the document is in the active editor');
+    assert.deepEqual(editor.selection.active, new vscode.Position(0, 20), 'the cursor sits on the new name');
+    const renameRange = await vscode.commands.executeCommand<vscode.Range | { range: vscode.Range }>('vscode.prepareRename', document.uri, editor.selection.active);
+    const range = renameRange instanceof vscode.Range ? renameRange : renameRange.range;
+    assert.equal(document.getText(range), 'src', 'the rename that was started covers the new name');
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), original);
+  });
+
+  it('extracts a shared base from the command', async () => {
+    const document = await openUntitled('FROM node:20 AS deps', 'WORKDIR /app', 'RUN npm ci', 'FROM node:20 AS build', 'WORKDIR /app', 'RUN npm run build');
+    const result = await vscode.commands.executeCommand<CommandResult>('stageflow.extractBase', document.uri, [0, 1], 'node-base');
+    assert.equal(result.applied, true);
+    assert.equal(
+      document.getText(),
+      lines(['FROM node:20 AS node-base', 'WORKDIR /app', '', 'FROM node-base AS deps', 'RUN npm ci', 'FROM node-base AS build', 'RUN npm run build']),
+    );
+  });
+
+  it('leaves the document alone and says why when a refactoring is refused', async () => {
+    const document = await openUntitled('FROM alpine AS base', 'ONBUILD RUN echo child', 'RUN echo self');
+    const original = document.getText();
+    const result = await vscode.commands.executeCommand<CommandResult>('stageflow.extractStage', document.uri, 2, 'pre');
+    assert.deepEqual(result, { applied: false, reason: 'ONBUILD on line 2 would move into `pre` and fire in base, which builds on it' });
+    assert.equal(document.getText(), original);
+  });
+
+  describe('code actions', () => {
+    let log: vscode.LogOutputChannel;
+    let cache: DocumentGraphCache;
+    let provider: RefactorCodeActionProvider;
+
+    before(() => {
+      log = vscode.window.createOutputChannel('Stageflow refactor test', { log: true });
+      cache = new DocumentGraphCache(log);
+      provider = new RefactorCodeActionProvider(cache);
+    });
+
+    after(() => {
+      cache.dispose();
+      log.dispose();
+    });
+
+    it('offers Extract stage from here… on an instruction, running the extract command', async () => {
+      const document = await openUntitled(...goBuild);
+      const [extract] = await codeActions(document, positionOf(document, 'RUN go build'), vscode.CodeActionKind.RefactorExtract);
+      assert.equal(extract.title, 'Extract stage from here…');
+      assert.equal(extract.disabled, undefined);
+      assert.deepEqual(extract.command?.arguments, [document.uri, 3]);
+    });
+
+    it('shows Extract stage disabled, with the reason, on the FROM and below an ONBUILD', async () => {
+      const document = await openUntitled('FROM alpine AS base', 'ONBUILD RUN echo child', 'RUN echo self');
+      const [onFrom] = allCodeActions(provider, document, positionOf(document, 'FROM'), vscode.CodeActionKind.RefactorExtract);
+      assert.deepEqual(onFrom.disabled, { reason: 'The split point is the FROM itself; pick an instruction below it' });
+      const [belowOnbuild] = allCodeActions(provider, document, positionOf(document, 'RUN echo self'), vscode.CodeActionKind.RefactorExtract);
+      assert.deepEqual(await codeActions(document, positionOf(document, 'RUN echo self'), vscode.CodeActionKind.RefactorExtract), [], 'VS Code hides it from runnable actions');
+      assert.deepEqual(belowOnbuild.disabled, { reason: 'ONBUILD on line 2 would move into `base-base` and fire in base, which builds on it' });
+    });
+
+    it('offers Name stage N… on a numeric --from, and disabled when the file does not build', async () => {
+      const document = await openUntitled(...goBuild);
+      const [name] = await codeActions(document, positionOf(document, '--from=0', 0, 7), vscode.CodeActionKind.RefactorRewrite);
+      assert.equal(name.title, 'Name stage 0…');
+      assert.deepEqual(name.command?.arguments, [document.uri, 0]);
+      const broken = await openUntitled('FROM alpine', 'COPY --from=0 /x /y');
+      const [refused] = allCodeActions(provider, broken, positionOf(broken, 'FROM'), vscode.CodeActionKind.RefactorRewrite);
+      assert.match(refused.disabled?.reason ?? '', /^BuildKit rejects this file \(circular dependency/);
+    });
+
+    it('offers Extract shared base stage… on stages that share their start', async () => {
+      const document = await openUntitled('FROM node:20 AS deps', 'WORKDIR /app', 'RUN npm ci', 'FROM node:20 AS build', 'WORKDIR /app', 'RUN npm run build');
+      const actions = await codeActions(document, positionOf(document, 'RUN npm run build'), vscode.CodeActionKind.RefactorExtract);
+      const shared = actions.find((action) => action.title === 'Extract shared base stage…');
+      assert.ok(shared, 'the shared base action is offered');
+      assert.deepEqual(shared.command?.arguments, [document.uri, [0, 1]]);
+    });
+  });
+
+  it('puts an Extract stage… lens above every FROM of a stage with instructions', async () => {
+    const document = await openUntitled(...goBuild);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+    const extract = lenses.filter((lens) => lens.command?.title === 'Extract stage…').map((lens) => lens.range.start.line);
+    assert.deepEqual(extract, [0, 4]);
+  });
+});
