@@ -27,7 +27,7 @@ export function assignCoordinates(layers: readonly (readonly number[])[], adjace
       at += separations[index] ?? 0;
     });
   }
-  const weight = (a: number, b: number): number => (spacing.dummy[a] && spacing.dummy[b] ? 8 : spacing.dummy[a] || spacing.dummy[b] ? 2 : 1);
+  const weight = (a: number, b: number): number => (spacing.dummy[a] && spacing.dummy[b] ? 50 : spacing.dummy[a] || spacing.dummy[b] ? 4 : 1);
   const relax = (layer: readonly number[], sides: ReadonlyArray<readonly (readonly number[])[]>): void => {
     const desired: number[] = [];
     const weights: number[] = [];
@@ -56,16 +56,14 @@ export function assignCoordinates(layers: readonly (readonly number[])[], adjace
   return centre;
 }
 
-/** Minimum distance between each node's centre and the next one's. */
+/** Minimum distance between the centres of two neighbours in a layer. */
+export function separation(spacing: CrossAxisSpacing, a: number, b: number): number {
+  const gap = spacing.dummy[a] && spacing.dummy[b] ? spacing.dummyGap : spacing.nodeGap;
+  return spacing.sizes[a] / 2 + spacing.sizes[b] / 2 + gap;
+}
+
 function separationsOf(layer: readonly number[], spacing: CrossAxisSpacing): number[] {
-  const separations: number[] = [];
-  for (let index = 0; index + 1 < layer.length; index++) {
-    const a = layer[index];
-    const b = layer[index + 1];
-    const gap = spacing.dummy[a] && spacing.dummy[b] ? spacing.dummyGap : spacing.nodeGap;
-    separations.push(spacing.sizes[a] / 2 + spacing.sizes[b] / 2 + gap);
-  }
-  return separations;
+  return layer.slice(1).map((node, index) => separation(spacing, layer[index], node));
 }
 
 /**

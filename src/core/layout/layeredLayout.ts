@@ -1,6 +1,7 @@
-import { assignCoordinates } from './assignCoordinates';
+import { assignCoordinates, separation } from './assignCoordinates';
 import { assignLayers, topologicalOrder, type DirectedEdge } from './assignLayers';
 import { orderLayers } from './orderLayers';
+import { straightenLongEdges } from './straightenLongEdges';
 
 /**
  * A graph to lay out in layers, in abstract axes: `rank` runs with the edges (x when left-to-right), `cross`
@@ -33,7 +34,7 @@ export interface LayeredDrawing {
 /**
  * Sugiyama-style layered layout: layering (longest path, then nodes pulled towards the side with more edges),
  * long edges split by bend points, crossing reduction (barycentre sweeps with transpositions), cross-axis
- * placement (weighted isotonic regression), then edge ports spread along each node's sides.
+ * placement (weighted isotonic regression) with long edges straightened, then edge ports spread along each node's sides.
  */
 export function layeredLayout(graph: LayeredGraph): LayeredDrawing {
   const realCount = graph.nodes.length;
@@ -82,12 +83,9 @@ export function layeredLayout(graph: LayeredGraph): LayeredDrawing {
 
   const crossSize = (node: number): number => (node < realCount ? graph.nodes[node].crossSize : 0);
   const rankSize = (node: number): number => (node < realCount ? graph.nodes[node].rankSize : 0);
-  const cross = assignCoordinates(layers, adjacency, {
-    sizes: Array.from({ length: nodeCount }, (_, node) => crossSize(node)),
-    dummy,
-    nodeGap: graph.nodeGap,
-    dummyGap: graph.dummyGap,
-  });
+  const spacing = { sizes: Array.from({ length: nodeCount }, (_, node) => crossSize(node)), dummy, nodeGap: graph.nodeGap, dummyGap: graph.dummyGap };
+  const cross = assignCoordinates(layers, adjacency, spacing);
+  straightenLongEdges(chains, layers, cross, (a, b) => separation(spacing, a, b));
 
   // Layer columns: as wide as their widest node; gaps wide enough for the labels of edges ending after them.
   const layerSize = layers.map((layer) => Math.max(0, ...layer.map(rankSize)));

@@ -6,6 +6,9 @@ export interface LayerAdjacency {
   successors: readonly (readonly number[])[];
 }
 
+/** Node count (bend points included) up to which every sweep is followed by transpositions. */
+const TRANSPOSE_EVERY_SWEEP_UP_TO = 2000;
+
 /** Crossings of the whole drawing for the given order of each layer. */
 export function countLayerCrossings(layers: readonly (readonly number[])[], adjacency: LayerAdjacency): number {
   const position = positionsOf(layers);
@@ -22,8 +25,8 @@ export function countLayerCrossings(layers: readonly (readonly number[])[], adja
 
 /**
  * Orders the nodes inside each layer to reduce crossings: alternating down and up sweeps that sort each layer
- * by the barycentre of its neighbours in the layer just fixed, each followed by adjacent transpositions, keeping
- * the best order seen. Ties keep the current order, so the result depends only on the input (deterministic) and
+ * by the barycentre of its neighbours in the layer just fixed, with adjacent transpositions, keeping the best
+ * order seen. Ties keep the current order, so the result depends only on the input (deterministic) and
  * a small edit changes the order only where it must.
  */
 export function orderLayers(initial: readonly (readonly number[])[], adjacency: LayerAdjacency): { layers: number[][]; crossings: number } {
@@ -31,6 +34,8 @@ export function orderLayers(initial: readonly (readonly number[])[], adjacency: 
   let best = layers.map((layer) => [...layer]);
   let bestCrossings = countLayerCrossings(layers, adjacency);
   let sinceImprovement = 0;
+  // Transpositions after every sweep find better orders but cost most of the time; on big drawings they run once.
+  const transposeEverySweep = layers.reduce((sum, layer) => sum + layer.length, 0) <= TRANSPOSE_EVERY_SWEEP_UP_TO;
   for (let iteration = 0; iteration < 24 && bestCrossings > 0 && sinceImprovement < 4; iteration++) {
     const downwards = iteration % 2 === 0;
     const position = positionsOf(layers);
@@ -39,7 +44,7 @@ export function orderLayers(initial: readonly (readonly number[])[], adjacency: 
     } else {
       for (let index = layers.length - 2; index >= 0; index--) sortByBarycentre(layers[index], adjacency.successors, position);
     }
-    transpose(layers, adjacency);
+    if (transposeEverySweep) transpose(layers, adjacency);
     const crossings = countLayerCrossings(layers, adjacency);
     if (crossings < bestCrossings) {
       best = layers.map((layer) => [...layer]);
@@ -48,6 +53,10 @@ export function orderLayers(initial: readonly (readonly number[])[], adjacency: 
     } else {
       sinceImprovement++;
     }
+  }
+  if (bestCrossings > 0 && !transposeEverySweep) {
+    transpose(best, adjacency);
+    bestCrossings = Math.min(bestCrossings, countLayerCrossings(best, adjacency));
   }
   return { layers: best, crossings: bestCrossings };
 }
@@ -78,7 +87,7 @@ function sortByBarycentre(layer: number[], neighbours: readonly (readonly number
 /** Swaps neighbouring nodes while a swap removes crossings with both adjacent layers. */
 function transpose(layers: number[][], adjacency: LayerAdjacency): void {
   const position = positionsOf(layers);
-  for (let pass = 0; pass < 8; pass++) {
+  for (let pass = 0; pass < 4; pass++) {
     let improved = false;
     for (const layer of layers) {
       for (let index = 0; index + 1 < layer.length; index++) {
@@ -102,8 +111,8 @@ function transpose(layers: number[][], adjacency: LayerAdjacency): void {
 /** Crossings among the edges of `left` and `right` if `left` is placed just before `right`. */
 function pairCrossings(left: number, right: number, adjacency: LayerAdjacency, position: readonly number[]): number {
   let crossings = 0;
-  for (const side of [adjacency.predecessors, adjacency.successors]) {
-    for (const a of side[left]) for (const b of side[right]) if (position[a] > position[b]) crossings++;
-  }
+  const { predecessors, successors } = adjacency;
+  for (const a of predecessors[left]) for (const b of predecessors[right]) if (position[a] > position[b]) crossings++;
+  for (const a of successors[left]) for (const b of successors[right]) if (position[a] > position[b]) crossings++;
   return crossings;
 }
