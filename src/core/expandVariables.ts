@@ -267,11 +267,15 @@ class WordLexer {
   }
 }
 
+/** Go's `unicode.IsDigit` (ASCII answered without a regular expression). */
 function isDigit(ch: string): boolean {
+  if (ch.length === 1 && ch < '\u0080') return ch >= '0' && ch <= '9';
   return /^\p{Nd}$/u.test(ch);
 }
 
+/** Go's `unicode.IsLetter` (ASCII answered without a regular expression). */
 function isLetter(ch: string): boolean {
+  if (ch.length === 1 && ch < '\u0080') return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
   return /^\p{L}$/u.test(ch);
 }
 

@@ -388,16 +388,19 @@ class CommandReader {
       throw new ParseError('FROM requires either one or three arguments', 'InvalidFromArguments');
     }
     const flags = this.parseFlags('from', split.flags);
-    const withRange = (w: Word) => ({ ...w, range: this.spanRange(logical, w) });
     const platform = flags.get('platform') ?? null;
-    return {
-      ...syntax,
-      baseName: withRange(words[0]),
-      asKeyword: words.length === 3 ? withRange(words[1]) : null,
-      stageName: words.length === 3 ? withRange(words[2]) : null,
+    const fromSyntax: FromSyntax = Object.assign(syntax, {
+      baseName: this.wordWithRange(logical, words[0]),
+      asKeyword: words.length === 3 ? this.wordWithRange(logical, words[1]) : null,
+      stageName: words.length === 3 ? this.wordWithRange(logical, words[2]) : null,
       platform,
       platformRange: platform?.valueSpan ? this.spanRange(logical, platform.valueSpan) : null,
-    };
+    });
+    return fromSyntax;
+  }
+
+  private wordWithRange(logical: LogicalLine, word: Word): Word & { range: Range } {
+    return { text: word.text, start: word.start, end: word.end, range: this.spanRange(logical, word) };
   }
 
   private readOnbuild(syntax: CommandSyntax, scanned: ScannedInstruction, split: SplitInstruction): CommandSyntax {
