@@ -28,9 +28,21 @@ export async function openFixture(relativePath: string): Promise<vscode.TextDocu
   return document;
 }
 
-/** Opens an untitled Dockerfile holding `text` (lines joined with \n). */
+let untitledCount = 0;
+
+/**
+ * Opens a new untitled Dockerfile holding `lines` (joined with \n, ending in one). Each gets a name of its own:
+ * a reused `Untitled-1` can hand back the previous test's closed document before the extension host forgets it.
+ */
 export async function openUntitled(...lines: string[]): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: lines.join('\n') + '\n' });
+  const content = lines.join('\n') + '\n';
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `stageflow-test-${++untitledCount}-${Date.now()}` });
+  let document = await vscode.workspace.openTextDocument(uri);
+  document = await vscode.languages.setTextDocumentLanguage(document, 'dockerfile');
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the untitled Dockerfile gets its text');
+  assert.equal(document.getText(), content);
   await showDocument(document);
   return document;
 }
