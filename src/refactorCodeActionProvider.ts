@@ -26,20 +26,20 @@ function splitLine(graph: StageGraph, stageIndex: number, range: vscode.Range): 
   return graph.stages[stageIndex].instructions.find((instruction) => instruction.startLine > lastSelected)?.startLine;
 }
 
-/** The unnamed stage that the cursor's FROM starts or its numeric `--from` names, if any. */
+/** The stage the cursor's FROM starts (when unnamed) or its numeric `--from` reaches, if any. */
 function stageToName(graph: StageGraph, position: vscode.Position): number | undefined {
   const inside = (range: CoreRange) => toRange(range).contains(position);
   const from = graph.stages.find((stage) => inside(stage.ranges.from));
   if (from) return from.rawName === null ? from.index : undefined;
   const reference = graph.references.find((candidate) => candidate.via === 'index' && candidate.stage !== null && inside(candidate.range));
-  return reference && graph.stages[reference.stage ?? -1]?.rawName === null ? reference.stage ?? undefined : undefined;
+  return reference?.stage ?? undefined;
 }
 
 /**
- * Stageflow's refactorings as code actions: `refactor.extract` "Extract stage from here…" at the cursor (or after a
- * selection) and "Extract shared base stage…" on stages that share a base, `refactor.rewrite` "Name stage N…" and
- * "Name all numeric stages" on an unnamed FROM or a numeric `--from`. When one does not apply, it is still
- * listed, disabled, with the core's reason.
+ * Stageflow's refactorings as code actions: `refactor.extract` "Extract stage from here…" at the cursor (or after
+ * a selection) and "Extract shared base stage…" on stages that share a base; `refactor.rewrite` "Name stage N…"
+ * (or "Use the name x" for a named stage) and "Name all numeric stages" on an unnamed FROM or a numeric
+ * `--from`. When one does not apply, it is still listed, disabled, with the core's reason.
  */
 export class RefactorCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
@@ -83,12 +83,14 @@ export class RefactorCodeActionProvider implements vscode.CodeActionProvider {
 
     const toName = stageToName(graph, range.start);
     if (toName !== undefined && wants(vscode.CodeActionKind.RefactorRewrite)) {
-      const outcome = nameStage(text, graph, toName, proposeStageName(graph, toName));
+      const existing = graph.stages[toName].rawName;
+      const title = existing === null ? `Name stage ${toName}…` : `Use the name ${existing}`;
+      const outcome = nameStage(text, graph, toName, existing ?? proposeStageName(graph, toName));
       actions.push(
-        action(`Name stage ${toName}…`, vscode.CodeActionKind.RefactorRewrite, outcome, {
-          title: `Name stage ${toName}…`,
+        action(title, vscode.CodeActionKind.RefactorRewrite, outcome, {
+          title,
           command: 'stageflow.nameStage',
-          arguments: [uri, toName],
+          arguments: existing === null ? [uri, toName] : [uri, toName, existing],
         }),
       );
       if (stagesReferencedByIndex(graph).length > 1) {

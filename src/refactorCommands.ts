@@ -79,14 +79,18 @@ async function renameNewStage(cache: DocumentGraphCache, document: vscode.TextDo
   await vscode.commands.executeCommand('editor.action.rename', [document.uri, position]);
 }
 
-/** `stageflow.nameStage(uri, stageIndex, name?)`: names a stage and rewrites its numeric references. */
+/**
+ * `stageflow.nameStage(uri, stageIndex, name?)`: names a stage and rewrites its numeric references; for a stage
+ * that has a name already, rewrites its numeric references to that name.
+ */
 async function nameStageCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri?: vscode.Uri, stageIndex?: number, name?: string): Promise<RefactorCommandResult> {
   const document = await documentFor(uri);
   if (!document) return { applied: false, reason: 'No Dockerfile is open' };
   let graph = cache.get(document);
   const index = stageIndex ?? stageIndexAtLine(graph, cursorLine(document));
   if (index === undefined || !graph.stages[index]) return { applied: false, reason: 'No stage to name here' };
-  const chosen = name ?? (await askName(graph, `Name stage ${index}`, proposeStageName(graph, index), index));
+  const existing = graph.stages[index].rawName ?? undefined;
+  const chosen = name ?? existing ?? (await askName(graph, `Name stage ${index}`, proposeStageName(graph, index), index));
   if (chosen === undefined) return cancelled;
   graph = cache.get(document);
   const version = document.version;

@@ -71,6 +71,13 @@ describe('Refactorings', () => {
     assert.equal(document.getText(), original);
   });
 
+  it('uses a named stage`s name instead of its index (the "Use the name" lens)', async () => {
+    const document = await openUntitled('FROM alpine AS Tools', 'FROM alpine', 'COPY --from=0 /a /b');
+    const result = await vscode.commands.executeCommand<CommandResult>('stageflow.nameStage', document.uri, 0, 'Tools');
+    assert.deepEqual(result, { applied: true, notes: [] });
+    assert.equal(document.getText(), lines(['FROM alpine AS Tools', 'FROM alpine', 'COPY --from=Tools /a /b']));
+  });
+
   it('names all numeric stages at once', async () => {
     const document = await openUntitled('FROM golang:1.22', 'RUN go build .', 'FROM node:20', 'RUN npm ci', 'FROM alpine', 'COPY --from=0 /a /a', 'COPY --from=1 /b /b');
     const result = await vscode.commands.executeCommand<CommandResult>('stageflow.nameAllStages', document.uri);

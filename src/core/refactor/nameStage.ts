@@ -38,20 +38,31 @@ function whyLeftAlone(reference: StageReference, stageIndex: number): string {
  * character need no care) and rewrites every reference that BuildKit resolves to that stage by index — `0`, `00`,
  * `+0`, `ONBUILD COPY --from=0` — to the name. A written number that BuildKit resolves to something else (a mount's
  * `from=0` is an image, an index past the stages reaches an implicit image state) is left alone and explained in
- * the notes. Refuses when the file does not build, the stage is already named, or the name is not usable.
+ * the notes. Given a stage's existing name, only rewrites the numeric references ("use the name"), provided the
+ * name reaches that stage (with duplicate names, `--from` binds to the last). Refuses when the file does not
+ * build, the stage already has another name, or the name is not usable.
  */
 export function nameStage(text: string, graph: StageGraph, stageIndex: number, name: string): RefactorOutcome {
   if (!graph.ok) return refuse(`BuildKit rejects this file (${graph.error ?? 'unknown error'}); fix that first`);
   const stage = graph.stages[stageIndex];
   if (!stage) return refuse(`There is no stage ${stageIndex}`);
-  if (stage.rawName !== null) return refuse(`Stage ${stageIndex} is already named \`${stage.rawName}\`; rename it instead`);
-  const invalid = validateRefactorStageName(graph, name, stageIndex);
-  if (invalid !== null) return refuse(invalid);
-
-  const fromKeyword = text.split(/\r?\n/)[stage.ranges.from.start.line]?.slice(stage.ranges.from.start.character).split(/\s/)[0] ?? 'FROM';
-  const edits: TextEdit[] = [
-    { range: { start: stage.ranges.baseName.end, end: stage.ranges.baseName.end }, newText: ` ${asKeywordFor(fromKeyword)} ${name}` },
-  ];
+  const edits: TextEdit[] = [];
+  if (stage.rawName !== null) {
+    if (name.toLowerCase() !== stage.name) return refuse(`Stage ${stageIndex} is already named \`${stage.rawName}\`; rename it instead`);
+    // Using the existing name: `--from=name` binds to the last stage of that name (SEMANTICS.md), so it must be this one.
+    const last = graph.stages.filter((candidate) => candidate.name === stage.name).pop();
+    if (last && last.index !== stageIndex) {
+      return refuse(`Stage ${last.index} is also named \`${stage.name}\`; --from=${stage.name} would reach it instead of stage ${stageIndex}`);
+    }
+    if (!graph.references.some((reference) => isIndexReferenceTo(reference, stageIndex))) {
+      return refuse(`No reference reaches stage ${stageIndex} by index`);
+    }
+  } else {
+    const invalid = validateRefactorStageName(graph, name, stageIndex);
+    if (invalid !== null) return refuse(invalid);
+    const fromKeyword = text.split(/\r?\n/)[stage.ranges.from.start.line]?.slice(stage.ranges.from.start.character).split(/\s/)[0] ?? 'FROM';
+    edits.push({ range: { start: stage.ranges.baseName.end, end: stage.ranges.baseName.end }, newText: ` ${asKeywordFor(fromKeyword)} ${name}` });
+  }
   const notes: string[] = [];
   const rewritten: StageReference[] = [];
   for (const reference of graph.references) {
@@ -63,7 +74,8 @@ export function nameStage(text: string, graph: StageGraph, stageIndex: number, n
       if (!rewritten.some((done) => sameRange(done, reference))) notes.push(whyLeftAlone(reference, stageIndex));
     }
   }
-  const differences = proveMeaningKept(text, graph, applyTextEdits(text, edits), identityCorrespondence(new Map([[stageIndex, name]])));
+  const named = stage.name === null ? new Map([[stageIndex, name]]) : undefined;
+  const differences = proveMeaningKept(text, graph, applyTextEdits(text, edits), identityCorrespondence(named));
   if (differences.length > 0) return refuse(`Stageflow could not confirm this keeps the build's meaning (${differences[0]})`);
   return { edits, notes };
 }

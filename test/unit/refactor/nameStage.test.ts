@@ -84,6 +84,16 @@ describe('nameStage', () => {
     assert.equal(refusal(name(text, 0, 'other')), 'Stage 0 is already named `a`; rename it instead');
   });
 
+  it('given a stage`s existing name, rewrites only the numeric references to it', () => {
+    const text = dockerfile(['FROM alpine AS Tools', 'FROM alpine', 'COPY --from=0 /a /b', 'COPY --from=00 /c /d']);
+    assert.equal(applied(text, name(text, 0, 'Tools')).text, dockerfile(['FROM alpine AS Tools', 'FROM alpine', 'COPY --from=Tools /a /b', 'COPY --from=Tools /c /d']));
+  });
+
+  it('refuses the existing name when a later stage of the same name would take the reference', () => {
+    const text = dockerfile(['FROM alpine AS x', 'FROM alpine AS x', 'COPY --from=0 /a /b']);
+    assert.equal(refusal(name(text, 0, 'x')), 'Stage 1 is also named `x`; --from=x would reach it instead of stage 0');
+  });
+
   it('refuses a name an image reference already uses: the reference would bind to the stage', () => {
     const text = dockerfile(['FROM alpine', 'FROM alpine', 'COPY --from=0 /a /b', 'COPY --from=busybox /bin/sh /sh']);
     assert.equal(refusal(name(text, 0, 'busybox')), '`busybox` already names an image on line 4; a stage called so would take its place');
