@@ -1,5 +1,6 @@
 import { toDot } from '../core/export/toDot';
 import { toMermaid } from '../core/export/toMermaid';
+import { toSvg } from '../core/export/toSvg';
 import type { StageGraph } from '../core/model';
 
 /**
@@ -10,4 +11,5 @@ export const GRAPH_FORMATS: Record<string, (graph: StageGraph) => string> = {
   json: (graph) => `${JSON.stringify(graph, null, 2)}\n`,
   dot: toDot,
   mermaid: toMermaid,
+  svg: (graph) => toSvg(graph),
 };
