@@ -84,7 +84,6 @@ function svgTitle(graph: StageGraph): string {
 /** Escapes text for XML content and attributes; control characters XML cannot carry become spaces. */
 export function escapeXml(text: string): string {
   return text
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
