@@ -12,6 +12,8 @@ export interface BuildCheckFinding {
   line: number;
   range: Range;
   href: string;
+  /** A certain fix: replace `range` with this text. */
+  replacement?: string;
 }
 
 const docs = (slug: string): string => `https://docs.docker.com/go/dockerfile/rule/${slug}/`;
@@ -74,9 +76,11 @@ export class BuildCheckCollector {
     this.skipAll = skipAll;
   }
 
-  report(rule: BuildCheckRule, message: string, line: number, range: Range): void {
+  report(rule: BuildCheckRule, message: string, line: number, range: Range, replacement?: string): void {
     if (this.skipAll || this.skipped.has(rule)) return;
-    this.findings.push({ rule, message, line, range, href: buildCheckHref(rule) });
+    const finding: BuildCheckFinding = { rule, message, line, range, href: buildCheckHref(rule) };
+    if (replacement !== undefined) finding.replacement = replacement;
+    this.findings.push(finding);
   }
 }
 

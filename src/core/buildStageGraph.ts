@@ -11,8 +11,6 @@ import { resolveStages, type ResolvedEdge, type Resolution } from './resolveStag
 import { stageConfig, stageDescription, summarizeInstruction, type StageConfig } from './summarizeStage';
 import { stageflowHints } from './stageflowHints';
 
-const BUILDKIT_ERRORS_HREF = 'https://docs.docker.com/reference/dockerfile/';
-
 /** Builds the graph of `text`; never throws (an internal failure becomes a graph with an error). */
 export function buildStageGraph(text: string, options: ResolveOptions = {}): StageGraph {
   const resolved = withDefaults(options);
@@ -63,7 +61,7 @@ function build(text: string, options: Required<ResolveOptions>): StageGraph {
   const references = toReferences(resolution);
   const diagnostics: Diagnostic[] = [];
   if (error) {
-    diagnostics.push({ severity: 'error', code: error.code, message: error.message, range: error.range, href: BUILDKIT_ERRORS_HREF });
+    diagnostics.push({ severity: 'error', code: error.code, message: error.message, range: error.range });
   }
   diagnostics.push(...parsed.checks.findings.map(toDiagnostic));
   diagnostics.push(...stageflowHints(stages, references, resolution.target));
@@ -197,5 +195,7 @@ function unquote(value: string, escapeToken: string): string {
 }
 
 function toDiagnostic(finding: BuildCheckFinding): Diagnostic {
-  return { severity: 'warning', code: finding.rule, message: finding.message, range: finding.range, href: finding.href };
+  const diagnostic: Diagnostic = { severity: 'warning', code: finding.rule, message: finding.message, range: finding.range, href: finding.href };
+  if (finding.replacement !== undefined) diagnostic.fix = { title: `Change to '${finding.replacement}'`, replacement: finding.replacement };
+  return diagnostic;
 }

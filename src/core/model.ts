@@ -181,7 +181,7 @@ export interface Diagnostic {
   fix?: { title: string; replacement: string };
 }
 
-/** An ARG/build platform setting that was used to resolve the graph. */
+/** An external image (or `scratch`) that a stage builds on, copies from or mounts. */
 export interface ExternalImage {
   ref: string;
   /** Used by a stage that is built for the target. */

@@ -243,8 +243,8 @@ class CommandReader {
       triggerError: null,
       heredocNames: scanned.heredocs.map((h) => h.name),
     };
-    const lint = (rule: 'StageNameCasing' | 'FromAsCasing' | 'MaintainerDeprecated', message: string) => {
-      if (topLevel) this.checks.report(rule, message, line, range);
+    const lint = (rule: 'StageNameCasing' | 'FromAsCasing' | 'MaintainerDeprecated', message: string, at?: Span, replacement?: string) => {
+      if (topLevel) this.checks.report(rule, message, line, at ? this.spanRange(logical, at) : range, replacement);
     };
 
     switch (command) {
@@ -362,20 +362,25 @@ class CommandReader {
     syntax: CommandSyntax,
     scanned: ScannedInstruction,
     split: SplitInstruction,
-    lint: (rule: 'StageNameCasing' | 'FromAsCasing', message: string) => void,
+    lint: (rule: 'StageNameCasing' | 'FromAsCasing', message: string, at: Span, replacement: string) => void,
   ): FromSyntax {
     const { logical } = scanned;
     const words = splitOnWhitespace(split.rest.text, split.rest.start);
     const args = words.map((w) => w.text);
+    // Both fixes are certain: --from and mount from= match names case-insensitively, FROM never matched the
+    // mixed-case spelling, and the AS keyword's case has no meaning.
     if (args.length === 3 && args[2] !== args[2].toLowerCase()) {
-      lint('StageNameCasing', buildCheckMessages.StageNameCasing(args[2]));
+      lint('StageNameCasing', buildCheckMessages.StageNameCasing(args[2]), words[2], args[2].toLowerCase());
     }
     if (args.length >= 3) {
       const keyword = syntax.keyword;
       const fromLower = keyword === keyword.toLowerCase();
       const fromUpper = keyword === keyword.toUpperCase();
       const asMatches = fromLower ? args[1] === args[1].toLowerCase() : args[1] === args[1].toUpperCase();
-      if ((fromLower || fromUpper) && !asMatches) lint('FromAsCasing', buildCheckMessages.FromAsCasing(keyword, args[1]));
+      if ((fromLower || fromUpper) && !asMatches) {
+        const fixed = fromLower ? args[1].toLowerCase() : args[1].toUpperCase();
+        lint('FromAsCasing', buildCheckMessages.FromAsCasing(keyword, args[1]), words[1], fixed);
+      }
     }
     if (args.length === 3 && args[1].toLowerCase() === 'as') {
       if (!VALID_STAGE_NAME.test(args[2].toLowerCase())) {
