@@ -112,6 +112,13 @@ describe('Stage navigation', () => {
     );
   });
 
+  it('reveals a stage by index for lenses and the graph view (stageflow.revealStage)', async () => {
+    await vscode.commands.executeCommand('stageflow.revealStage', document.uri, 2);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), document.uri.toString());
+    assert.equal(describeRange(document, editor.selection), '12:app-base');
+  });
+
   it('folds each stage and each instruction that spans lines', async () => {
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
     assert.deepEqual(
