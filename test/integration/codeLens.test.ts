@@ -95,6 +95,19 @@ describe('Stage CodeLens', () => {
     });
   });
 
+  // SEMANTICS.md, "Variables": meta ARGs in FROM take --build-arg values.
+  it('resolves FROM with the stageflow.buildArgs setting', async () => {
+    const document = await openFixture('features/stages.Dockerfile');
+    await withSetting('buildArgs', { ALPINE: 'alpine:3.19' }, async () => {
+      await waitFor(
+        () => lensTitles(document),
+        (current) => current.includes('12: builds on alpine:3.19 (${ALPINE})'),
+        'the lenses to use the build arg',
+      );
+    });
+    assert.ok((await lensTitles(document)).includes('12: builds on alpine:3.20 (${ALPINE})'));
+  });
+
   it('disappears when stageflow.codeLens.enabled is false', async () => {
     const document = await openFixture('features/stages.Dockerfile');
     await withSetting('codeLens.enabled', false, async () => {
