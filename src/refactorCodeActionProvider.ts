@@ -7,9 +7,15 @@ import { stagesReferencedByIndex } from './core/refactor/nameAllStages';
 import { nameStage } from './core/refactor/nameStage';
 import { proposeExtractedStageName } from './core/refactor/proposeExtractedStageName';
 import { proposeStageName } from './core/refactor/proposeStageName';
-import type { RefactorOutcome } from './core/refactor/refactorOutcome';
+import type { RefactorOptions, RefactorOutcome } from './core/refactor/refactorOutcome';
 import type { DocumentGraphCache } from './documentGraphCache';
 import { toRange } from './typeConverters';
+
+/**
+ * Offering runs the refactorings' own checks only; the full check against the rebuilt graph runs when the command
+ * applies one, so moving the cursor stays cheap.
+ */
+const CHEAP: RefactorOptions = { verify: false };
 
 /** A refactoring offered at the cursor: runnable through its command, or shown greyed out with the reason. */
 function action(title: string, kind: vscode.CodeActionKind, outcome: RefactorOutcome, command: vscode.Command): vscode.CodeAction {
@@ -61,7 +67,7 @@ export class RefactorCodeActionProvider implements vscode.CodeActionProvider {
       const outcome: RefactorOutcome =
         line === undefined
           ? { refused: 'Nothing of the stage would remain below the selection' }
-          : extractStage(text, graph, line, proposeExtractedStageName(graph, stage.index));
+          : extractStage(text, graph, line, proposeExtractedStageName(graph, stage.index), CHEAP);
       actions.push(
         action('Extract stage from here…', vscode.CodeActionKind.RefactorExtract, outcome, {
           title: 'Extract stage from here…',
@@ -72,7 +78,7 @@ export class RefactorCodeActionProvider implements vscode.CodeActionProvider {
       const candidate = findSharedBaseCandidates(graph, text).find((found) => found.stageIndexes.includes(stage.index));
       if (candidate) {
         actions.push(
-          action('Extract shared base stage…', vscode.CodeActionKind.RefactorExtract, extractSharedBase(text, graph, candidate.stageIndexes, candidate.proposedName), {
+          action('Extract shared base stage…', vscode.CodeActionKind.RefactorExtract, extractSharedBase(text, graph, candidate.stageIndexes, candidate.proposedName, CHEAP), {
             title: 'Extract shared base stage…',
             command: 'stageflow.extractBase',
             arguments: [uri, candidate.stageIndexes],
@@ -85,7 +91,7 @@ export class RefactorCodeActionProvider implements vscode.CodeActionProvider {
     if (toName !== undefined && wants(vscode.CodeActionKind.RefactorRewrite)) {
       const existing = graph.stages[toName].rawName;
       const title = existing === null ? `Name stage ${toName}…` : `Use the name ${existing}`;
-      const outcome = nameStage(text, graph, toName, existing ?? proposeStageName(graph, toName));
+      const outcome = nameStage(text, graph, toName, existing ?? proposeStageName(graph, toName), CHEAP);
       actions.push(
         action(title, vscode.CodeActionKind.RefactorRewrite, outcome, {
           title,

@@ -3,7 +3,7 @@ import { applyTextEdits, minimizeTextEdits, TextOffsets } from './applyTextEdits
 import { insertionCorrespondence } from './compareStageGraphs';
 import { asKeywordFor, DockerfileLines, numericReferenceValue } from './dockerfileLines';
 import { proveMeaningKept } from './proveMeaningKept';
-import { refuse, type RefactorOutcome } from './refactorOutcome';
+import { refuse, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
 import { validateRefactorStageName } from './validateRefactorStageName';
 import { argDefaultVariables, argNames, envNames, referencedVariables } from './variableUse';
 
@@ -100,7 +100,7 @@ function relativeTo(span: Range, edits: TextEdit[]): TextEdit[] {
  * stage, the moved part refers to a stage that would come after the new one, an ENV above could change a
  * re-declared ARG, or — as a last safeguard — the resulting file's stage graph is not the original one.
  */
-export function extractPrefixStage(text: string, graph: StageGraph, request: PrefixExtraction): RefactorOutcome {
+export function extractPrefixStage(text: string, graph: StageGraph, request: PrefixExtraction, options: RefactorOptions = {}): RefactorOutcome {
   if (!graph.ok) return refuse(`BuildKit rejects this file (${graph.error ?? 'unknown error'}); fix that first`);
   const invalid = validateRefactorStageName(graph, request.name);
   if (invalid !== null) return refuse(invalid);
@@ -186,6 +186,7 @@ export function extractPrefixStage(text: string, graph: StageGraph, request: Pre
   edits.push(...shifts.filter((edit) => !insideRemoved(edit)));
   const minimal = minimizeTextEdits(text, edits);
 
+  if (options.verify === false) return { edits: minimal, notes };
   const result = applyTextEdits(text, minimal);
   const differences = proveMeaningKept(text, graph, result, insertionCorrespondence(insertAt, stages.map((stage) => stage.index)));
   if (differences.length > 0) return refuse(`Stageflow could not confirm this keeps the build's meaning (${differences[0]})`);

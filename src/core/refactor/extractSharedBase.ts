@@ -1,7 +1,7 @@
 import type { Range, Stage, StageGraph } from '../model';
 import { TextOffsets } from './applyTextEdits';
 import { extractPrefixStage } from './extractPrefixStage';
-import { refuse, type RefactorOutcome } from './refactorOutcome';
+import { refuse, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
 
 /** What makes two stages start from the same place: the FROM's platform and base as written and as resolved. */
 export function baseKey(stage: Stage): string {
@@ -31,7 +31,7 @@ export function commonPrefixLength(text: string, stages: Stage[]): number {
  * Refuses when fewer than two stages are given, their bases differ, they share no leading instruction, or for
  * any reason of `extractPrefixStage`.
  */
-export function extractSharedBase(text: string, graph: StageGraph, stageIndexes: number[], name: string): RefactorOutcome {
+export function extractSharedBase(text: string, graph: StageGraph, stageIndexes: number[], name: string, options: RefactorOptions = {}): RefactorOutcome {
   const indexes = [...new Set(stageIndexes)].sort((a, b) => a - b);
   if (indexes.length < 2) return refuse('Pick at least two stages');
   const missing = indexes.find((index) => graph.stages[index] === undefined);
@@ -43,5 +43,5 @@ export function extractSharedBase(text: string, graph: StageGraph, stageIndexes:
   }
   const length = commonPrefixLength(text, stages);
   if (length === 0) return refuse(`${stages.map((stage) => stage.label).join(', ')} share no leading instruction`);
-  return extractPrefixStage(text, graph, { stageIndexes: indexes, prefixLength: length, name });
+  return extractPrefixStage(text, graph, { stageIndexes: indexes, prefixLength: length, name }, options);
 }

@@ -1,6 +1,6 @@
 import type { StageGraph } from '../model';
 import { extractPrefixStage } from './extractPrefixStage';
-import { refuse, type RefactorOutcome } from './refactorOutcome';
+import { refuse, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
 
 /**
  * Splits a stage before the instruction at a 1-based `line` (any line of it: continuations and heredoc bodies
@@ -10,11 +10,11 @@ import { refuse, type RefactorOutcome } from './refactorOutcome';
  * shifted by one, used ARGs re-declared) and the refusals it adds to these: the line is outside any stage, is the
  * FROM itself, or holds no instruction.
  */
-export function extractStage(text: string, graph: StageGraph, line: number, name: string): RefactorOutcome {
+export function extractStage(text: string, graph: StageGraph, line: number, name: string, options: RefactorOptions = {}): RefactorOutcome {
   const stage = graph.stages.find((candidate) => candidate.startLine <= line && line <= candidate.endLine);
   if (!stage) return refuse(`Line ${line} is not inside a stage`);
   if (line <= stage.ranges.from.end.line + 1) return refuse('The split point is the FROM itself; pick an instruction below it');
   const position = stage.instructions.findIndex((instruction) => instruction.startLine <= line && line <= instruction.endLine);
   if (position < 0) return refuse(`Line ${line} holds no instruction; pick the instruction to split before`);
-  return extractPrefixStage(text, graph, { stageIndexes: [stage.index], prefixLength: position, name });
+  return extractPrefixStage(text, graph, { stageIndexes: [stage.index], prefixLength: position, name }, options);
 }

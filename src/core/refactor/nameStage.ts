@@ -3,7 +3,7 @@ import { applyTextEdits } from './applyTextEdits';
 import { identityCorrespondence } from './compareStageGraphs';
 import { asKeywordFor, numericReferenceValue } from './dockerfileLines';
 import { proveMeaningKept } from './proveMeaningKept';
-import { refuse, type RefactorOutcome } from './refactorOutcome';
+import { refuse, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
 import { validateRefactorStageName } from './validateRefactorStageName';
 
 /** Whether BuildKit resolves this reference to the stage through its index (`0`, `00`, `+0`, ONBUILD too). */
@@ -42,7 +42,7 @@ function whyLeftAlone(reference: StageReference, stageIndex: number): string {
  * name reaches that stage (with duplicate names, `--from` binds to the last). Refuses when the file does not
  * build, the stage already has another name, or the name is not usable.
  */
-export function nameStage(text: string, graph: StageGraph, stageIndex: number, name: string): RefactorOutcome {
+export function nameStage(text: string, graph: StageGraph, stageIndex: number, name: string, options: RefactorOptions = {}): RefactorOutcome {
   if (!graph.ok) return refuse(`BuildKit rejects this file (${graph.error ?? 'unknown error'}); fix that first`);
   const stage = graph.stages[stageIndex];
   if (!stage) return refuse(`There is no stage ${stageIndex}`);
@@ -74,6 +74,7 @@ export function nameStage(text: string, graph: StageGraph, stageIndex: number, n
       if (!rewritten.some((done) => sameRange(done, reference))) notes.push(whyLeftAlone(reference, stageIndex));
     }
   }
+  if (options.verify === false) return { edits, notes };
   const named = stage.name === null ? new Map([[stageIndex, name]]) : undefined;
   const differences = proveMeaningKept(text, graph, applyTextEdits(text, edits), identityCorrespondence(named));
   if (differences.length > 0) return refuse(`Stageflow could not confirm this keeps the build's meaning (${differences[0]})`);

@@ -16,3 +16,12 @@ export function refuse(reason: string): RefactorOutcome {
 export function isRefusal(outcome: RefactorOutcome): outcome is { refused: string } {
   return 'refused' in outcome;
 }
+
+/** How much a refactoring checks before it answers. */
+export interface RefactorOptions {
+  /**
+   * Rebuild the stage graph of the result and refuse when it differs from the original (default true). Editors
+   * may skip it while only deciding whether to offer a refactoring; applying one should always verify.
+   */
+  verify?: boolean;
+}
