@@ -4,15 +4,16 @@ import type { DocumentGraphCache } from './documentGraphCache';
 import { readStageflowSettings } from './settings';
 import { toPosition, toRange } from './typeConverters';
 
-/** Commands other features register; a lens that needs one appears only once it exists. */
+/** The graph view's command; "Show in graph" lenses appear only once it is registered. */
 const showGraphCommand = 'stageflow.showGraph';
+/** The refactorings' command (registered in the same activation), which the "Name stage N…" lenses run. */
 const nameStageCommand = 'stageflow.nameStage';
 
 /** CodeLens above every FROM and numeric stage reference; the content comes from `stageCodeLenses`. */
 export class StageCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
-  private readonly knownCommands = new Set<string>();
+  private showGraphRegistered = false;
 
   readonly onDidChangeCodeLenses = this.changeEmitter.event;
 
@@ -38,13 +39,10 @@ export class StageCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
       return [];
     }
     const graph = this.cache.get(document);
-    const available = await this.availableCommands();
+    const showGraph = await this.isShowGraphRegistered();
     const lenses: vscode.CodeLens[] = [];
     for (const lens of stageCodeLenses(graph)) {
-      if (lens.action?.kind === 'showGraph' && !available.has(showGraphCommand)) {
-        continue;
-      }
-      if (lens.action?.kind === 'nameStage' && !available.has(nameStageCommand)) {
+      if (lens.action?.kind === 'showGraph' && !showGraph) {
         continue;
       }
       const command = lens.action ? toCommand(document.uri, lens.action, lens.title) : { title: lens.title, command: '' };
@@ -58,17 +56,10 @@ export class StageCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
-  /** Which of the other features' commands are registered; once seen, a command stays known. */
-  private async availableCommands(): Promise<Set<string>> {
-    if (!this.knownCommands.has(showGraphCommand) || !this.knownCommands.has(nameStageCommand)) {
-      const all = new Set(await vscode.commands.getCommands(true));
-      for (const id of [showGraphCommand, nameStageCommand]) {
-        if (all.has(id)) {
-          this.knownCommands.add(id);
-        }
-      }
-    }
-    return this.knownCommands;
+  /** Whether the graph view's command exists; once seen, it is not looked up again. */
+  private async isShowGraphRegistered(): Promise<boolean> {
+    this.showGraphRegistered ||= (await vscode.commands.getCommands(true)).includes(showGraphCommand);
+    return this.showGraphRegistered;
   }
 }
 
