@@ -1,0 +1,137 @@
+/**
+ * The graph view's message protocol: every message between the extension host and the webview, as plain data
+ * (ids, labels, line numbers; never parser objects). The webview imports this file with `import type` only.
+ * Both sides validate what they receive (`src/graphPanelMessages.ts`, `webview/validateHostMessage.ts`).
+ */
+import type { GraphLayout, LayoutDirection } from '../core/layout/layoutTypes';
+
+// ---------------------------------------------------------------- webview -> host
+
+/** The webview has loaded and can draw: the host answers with the current `graph`. */
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+/** The user picked a stage: reveal its FROM line in the editor. */
+export interface RevealStageMessage {
+  type: 'revealStage';
+  /** 0-based stage index in the graph of `version`. */
+  stage: number;
+  /** The document version the webview drew, so a stale click is ignored. */
+  version: number;
+}
+
+/** The user picked an edge: reveal the instruction (COPY, RUN --mount, FROM) it comes from. */
+export interface RevealLineMessage {
+  type: 'revealLine';
+  /** 1-based line number. */
+  line: number;
+  version: number;
+}
+
+/** The user chose another build target (a stage name), or the default (null: the last stage). */
+export interface SetTargetMessage {
+  type: 'setTarget';
+  target: string | null;
+}
+
+/** The user changed the `--build-arg` overrides for meta ARGs (empty values mean "no override"). */
+export interface SetBuildArgsMessage {
+  type: 'setBuildArgs';
+  buildArgs: Record<string, string>;
+}
+
+/** The user toggled external images or the flow direction. */
+export interface SetLayoutOptionsMessage {
+  type: 'setLayoutOptions';
+  hideImages: boolean;
+  direction: LayoutDirection;
+}
+
+/** The user asked to export the picture: SVG to a file, Mermaid or DOT to the clipboard. */
+export interface ExportGraphMessage {
+  type: 'exportGraph';
+  format: ExportFormat;
+}
+
+/** Formats the view can export. */
+export type ExportFormat = 'svg' | 'mermaid' | 'dot';
+
+/** Everything the webview may send. */
+export type WebviewToHostMessage =
+  | ReadyMessage
+  | RevealStageMessage
+  | RevealLineMessage
+  | SetTargetMessage
+  | SetBuildArgsMessage
+  | SetLayoutOptionsMessage
+  | ExportGraphMessage;
+
+// ---------------------------------------------------------------- host -> webview
+
+/** A meta ARG the user can override, with its current override. */
+export interface BuildArgInfo {
+  name: string;
+  /** The default as written, or null. */
+  defaultValue: string | null;
+  /** The override in effect, or null. */
+  override: string | null;
+}
+
+/** The drawing of one document version, with what the toolbar needs. */
+export interface GraphMessage {
+  type: 'graph';
+  /** The document's URI as a string (the view's identity across reloads). */
+  documentUri: string;
+  /** The file name for the header. */
+  fileName: string;
+  version: number;
+  layout: GraphLayout;
+  /** BuildKit's message when the file does not build for the chosen target, else null. */
+  error: string | null;
+  /** 1-based line of the error, when known. */
+  errorLine: number | null;
+  /** Named stages, in file order, for the target picker. */
+  targets: string[];
+  /** The chosen target name, or null for the default (last stage). */
+  target: string | null;
+  buildArgs: BuildArgInfo[];
+  hideImages: boolean;
+  direction: LayoutDirection;
+}
+
+/** Nothing to draw: no Dockerfile is active, or the active one is empty. */
+export interface EmptyMessage {
+  type: 'empty';
+  /** What the user can do about it, as plain text. */
+  message: string;
+}
+
+/** The editor cursor moved into a stage (null: outside every stage): highlight it and its edges. */
+export interface HighlightStageMessage {
+  type: 'highlightStage';
+  stage: number | null;
+  version: number;
+}
+
+/** How an export went, to show briefly in the view. */
+export interface ExportResultMessage {
+  type: 'exportResult';
+  format: ExportFormat;
+  /** A short sentence for the status line, e.g. "Mermaid copied to the clipboard". */
+  message: string;
+}
+
+/** Everything the host may send. */
+export type HostToWebviewMessage = GraphMessage | EmptyMessage | HighlightStageMessage | ExportResultMessage;
+
+// ---------------------------------------------------------------- persisted state
+
+/** What the webview keeps with `setState`, and the serializer hands back after a window reload. */
+export interface GraphViewState {
+  documentUri: string | null;
+  /** d3-zoom transform. */
+  zoom: { x: number; y: number; k: number } | null;
+  /** Key (`LayoutNode.key`) of the selected node. */
+  selected: string | null;
+}

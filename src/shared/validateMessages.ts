@@ -1,0 +1,120 @@
+/**
+ * Runtime checks for the graph view's messages: a message is accepted only when every field has the promised
+ * type, so neither side ever acts on malformed or unexpected data (a webview is an untrusted renderer).
+ */
+import type { GraphLayout, LayoutEdge, LayoutNode } from '../core/layout/layoutTypes';
+import type { BuildArgInfo, ExportFormat, GraphMessage, HostToWebviewMessage, WebviewToHostMessage } from './protocol';
+
+type Check = (value: unknown) => boolean;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString: Check = (value) => typeof value === 'string';
+const isNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value);
+const isBoolean: Check = (value) => typeof value === 'boolean';
+const isLine: Check = (value) => Number.isInteger(value) && (value as number) >= 1;
+const isIndex: Check = (value) => Number.isInteger(value) && (value as number) >= 0;
+const orNull = (check: Check): Check => (value) => value === null || check(value);
+const oneOf = <T>(...values: T[]): Check => (value) => (values as unknown[]).includes(value);
+const arrayOf = (check: Check): Check => (value) => Array.isArray(value) && value.every(check);
+const isStringMap: Check = (value) => isRecord(value) && Object.values(value).every(isString);
+const isDirection = oneOf('LR', 'TB');
+const isExportFormat = oneOf<ExportFormat>('svg', 'mermaid', 'dot');
+
+/** An object with exactly these checked fields (extra fields are rejected, so nothing unexpected passes). */
+function shape(fields: Record<string, Check>): Check {
+  const names = Object.keys(fields);
+  return (value) => isRecord(value) && Object.keys(value).every((key) => Object.hasOwn(fields, key)) && names.every((name) => fields[name](value[name]));
+}
+
+const isPoint = shape({ x: isNumber, y: isNumber });
+
+const isLayoutNode = shape({
+  id: isString,
+  key: isString,
+  kind: oneOf<LayoutNode['kind']>('stage', 'image', 'scratch'),
+  stage: orNull(isIndex),
+  image: orNull(isString),
+  x: isNumber,
+  y: isNumber,
+  width: isNumber,
+  height: isNumber,
+  lines: arrayOf(isString),
+  tooltip: isString,
+  ariaLabel: isString,
+  reachable: isBoolean,
+  isTarget: isBoolean,
+} satisfies Record<keyof LayoutNode, Check>);
+
+const isLayoutEdge = shape({
+  id: isString,
+  source: isString,
+  target: isString,
+  kind: oneOf<LayoutEdge['kind']>('from', 'copy', 'mount'),
+  onbuild: isBoolean,
+  edges: arrayOf(isIndex),
+  lines: arrayOf(isLine),
+  points: arrayOf(isPoint),
+  path: (value) => typeof value === 'string' && /^[MLC0-9.,\s-]*$/.test(value),
+  label: isString,
+  tooltip: isString,
+  labelX: isNumber,
+  labelY: isNumber,
+  reachable: isBoolean,
+} satisfies Record<keyof LayoutEdge, Check>);
+
+const isLayout = shape({
+  direction: isDirection,
+  width: isNumber,
+  height: isNumber,
+  nodes: arrayOf(isLayoutNode),
+  edges: arrayOf(isLayoutEdge),
+  crossings: isNumber,
+  bends: isNumber,
+} satisfies Record<keyof GraphLayout, Check>);
+
+const isBuildArg = shape({ name: isString, defaultValue: orNull(isString), override: orNull(isString) } satisfies Record<keyof BuildArgInfo, Check>);
+
+const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
+  ready: shape({ type: isString }),
+  revealStage: shape({ type: isString, stage: isIndex, version: isNumber }),
+  revealLine: shape({ type: isString, line: isLine, version: isNumber }),
+  setTarget: shape({ type: isString, target: orNull(isString) }),
+  setBuildArgs: shape({ type: isString, buildArgs: isStringMap }),
+  setLayoutOptions: shape({ type: isString, hideImages: isBoolean, direction: isDirection }),
+  exportGraph: shape({ type: isString, format: isExportFormat }),
+};
+
+const hostMessages: Record<HostToWebviewMessage['type'], Check> = {
+  graph: shape({
+    type: isString,
+    documentUri: isString,
+    fileName: isString,
+    version: isNumber,
+    layout: isLayout,
+    error: orNull(isString),
+    errorLine: orNull(isLine),
+    targets: arrayOf(isString),
+    target: orNull(isString),
+    buildArgs: arrayOf(isBuildArg),
+    hideImages: isBoolean,
+    direction: isDirection,
+  } satisfies Record<keyof GraphMessage, Check>),
+  empty: shape({ type: isString, message: isString }),
+  highlightStage: shape({ type: isString, stage: orNull(isIndex), version: isNumber }),
+  exportResult: shape({ type: isString, format: isExportFormat, message: isString }),
+};
+
+function validate<T extends { type: string }>(checks: Record<string, Check>, value: unknown): T | undefined {
+  if (!isRecord(value) || typeof value.type !== 'string' || !Object.hasOwn(checks, value.type)) return undefined;
+  return checks[value.type](value) ? (value as T) : undefined;
+}
+
+/** The message from the webview if it is one the host understands, exactly as typed; otherwise undefined. */
+export function validateWebviewMessage(value: unknown): WebviewToHostMessage | undefined {
+  return validate<WebviewToHostMessage>(webviewMessages, value);
+}
+
+/** The message from the host if it is one the webview understands, exactly as typed; otherwise undefined. */
+export function validateHostMessage(value: unknown): HostToWebviewMessage | undefined {
+  return validate<HostToWebviewMessage>(hostMessages, value);
+}

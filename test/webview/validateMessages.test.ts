@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { buildStageGraph } from '../../src/core/buildStageGraph';
+import { layoutStageGraph } from '../../src/core/layout/layoutStageGraph';
+import type { GraphMessage } from '../../src/shared/protocol';
+import { validateHostMessage, validateWebviewMessage } from '../../src/shared/validateMessages';
+
+const graphMessage: GraphMessage = {
+  type: 'graph',
+  documentUri: 'file:///w/Dockerfile',
+  fileName: 'Dockerfile',
+  version: 3,
+  layout: layoutStageGraph(buildStageGraph('FROM golang AS build\nFROM alpine\nCOPY --from=build /out/app /app\n')),
+  error: null,
+  errorLine: null,
+  targets: ['build'],
+  target: null,
+  buildArgs: [{ name: 'GO_VERSION', defaultValue: '1.22', override: null }],
+  hideImages: false,
+  direction: 'LR',
+};
+
+describe('validateWebviewMessage (host side)', () => {
+  it('accepts every well-formed message from the webview as it is', () => {
+    const messages = [
+      { type: 'ready' },
+      { type: 'revealStage', stage: 2, version: 7 },
+      { type: 'revealLine', line: 12, version: 7 },
+      { type: 'setTarget', target: 'build' },
+      { type: 'setTarget', target: null },
+      { type: 'setBuildArgs', buildArgs: { GO_VERSION: '1.23' } },
+      { type: 'setLayoutOptions', hideImages: true, direction: 'TB' },
+      { type: 'exportGraph', format: 'mermaid' },
+    ];
+    for (const message of messages) assert.equal(validateWebviewMessage(message), message);
+  });
+
+  it('refuses unknown types, missing or mistyped fields, extra fields and impossible line numbers', () => {
+    const messages: unknown[] = [
+      null,
+      'ready',
+      { type: 'runShell', command: 'rm -rf /' },
+      { type: 'revealStage', stage: '2', version: 7 },
+      { type: 'revealStage', stage: -1, version: 7 },
+      { type: 'revealLine', line: 0, version: 7 },
+      { type: 'revealLine', line: 1.5, version: 7 },
+      { type: 'setBuildArgs', buildArgs: { A: 1 } },
+      { type: 'exportGraph', format: 'png' },
+      { type: 'ready', extra: true },
+      { type: 'constructor' },
+      { type: 'toString' },
+    ];
+    for (const message of messages) assert.equal(validateWebviewMessage(message), undefined, JSON.stringify(message));
+  });
+});
+
+describe('validateHostMessage (webview side)', () => {
+  it('accepts a graph message with a real layout, and the other host messages', () => {
+    assert.equal(validateHostMessage(graphMessage), graphMessage);
+    for (const message of [
+      { type: 'empty', message: 'Open a Dockerfile' },
+      { type: 'highlightStage', stage: null, version: 1 },
+      { type: 'exportResult', format: 'dot', message: 'DOT copied to the clipboard' },
+    ]) {
+      assert.equal(validateHostMessage(message), message);
+    }
+  });
+
+  it('refuses a graph whose layout is malformed anywhere, including an edge path carrying markup', () => {
+    const broken = structuredClone(graphMessage);
+    broken.layout.nodes[0].lines = [42 as unknown as string];
+    assert.equal(validateHostMessage(broken), undefined);
+    const injected = structuredClone(graphMessage);
+    injected.layout.edges[0].path = 'M0,0"/><script>alert(1)</script>';
+    assert.equal(validateHostMessage(injected), undefined);
+    assert.equal(validateHostMessage({ ...graphMessage, version: 'x' }), undefined);
+  });
+});
