@@ -243,8 +243,8 @@ class CommandReader {
       triggerError: null,
       heredocNames: scanned.heredocs.map((h) => h.name),
     };
-    const lint = (rule: 'StageNameCasing' | 'FromAsCasing' | 'MaintainerDeprecated', message: string, at?: Span, replacement?: string) => {
-      if (topLevel) this.checks.report(rule, message, line, at ? this.spanRange(logical, at) : range, replacement);
+    const lint = (rule: 'StageNameCasing' | 'FromAsCasing' | 'MaintainerDeprecated', message: string, replacement?: string) => {
+      if (topLevel) this.checks.report(rule, message, line, range, replacement);
     };
 
     switch (command) {
@@ -362,15 +362,13 @@ class CommandReader {
     syntax: CommandSyntax,
     scanned: ScannedInstruction,
     split: SplitInstruction,
-    lint: (rule: 'StageNameCasing' | 'FromAsCasing', message: string, at: Span, replacement: string) => void,
+    lint: (rule: 'StageNameCasing' | 'FromAsCasing', message: string, replacement?: string) => void,
   ): FromSyntax {
     const { logical } = scanned;
     const words = splitOnWhitespace(split.rest.text, split.rest.start);
     const args = words.map((w) => w.text);
-    // Both fixes are certain: --from and mount from= match names case-insensitively, FROM never matched the
-    // mixed-case spelling, and the AS keyword's case has no meaning.
     if (args.length === 3 && args[2] !== args[2].toLowerCase()) {
-      lint('StageNameCasing', buildCheckMessages.StageNameCasing(args[2]), words[2], args[2].toLowerCase());
+      lint('StageNameCasing', buildCheckMessages.StageNameCasing(args[2]));
     }
     if (args.length >= 3) {
       const keyword = syntax.keyword;
@@ -378,8 +376,8 @@ class CommandReader {
       const fromUpper = keyword === keyword.toUpperCase();
       const asMatches = fromLower ? args[1] === args[1].toLowerCase() : args[1] === args[1].toUpperCase();
       if ((fromLower || fromUpper) && !asMatches) {
-        const fixed = fromLower ? args[1].toLowerCase() : args[1].toUpperCase();
-        lint('FromAsCasing', buildCheckMessages.FromAsCasing(keyword, args[1]), words[1], fixed);
+        const fixedAs = fromLower ? args[1].toLowerCase() : args[1].toUpperCase();
+        lint('FromAsCasing', buildCheckMessages.FromAsCasing(keyword, args[1]), this.singleLineWithWordReplaced(scanned, words[1], fixedAs));
       }
     }
     if (args.length === 3 && args[1].toLowerCase() === 'as') {
@@ -402,6 +400,21 @@ class CommandReader {
       platformRange: platform?.valueSpan ? this.spanRange(logical, platform.valueSpan) : null,
     });
     return fromSyntax;
+  }
+
+  /**
+   * The instruction's text with one word replaced, when the instruction is a single line without heredocs (so the
+   * replacement of its whole range is exact), else undefined.
+   */
+  private singleLineWithWordReplaced(scanned: ScannedInstruction, word: Word, replacement: string): string | undefined {
+    if (scanned.startLine !== scanned.endLine) return undefined;
+    const { logical } = scanned;
+    const start = logical.offsets[0];
+    const lineEnd = this.doc.lineStarts[scanned.startLine] + this.doc.contentLength(scanned.startLine);
+    const text = this.doc.text.slice(start, lineEnd);
+    const wordStart = logical.offsets[word.start] - start;
+    const wordEnd = logical.offsets[word.end - 1] + 1 - start;
+    return text.slice(0, wordStart) + replacement + text.slice(wordEnd);
   }
 
   private wordWithRange(logical: LogicalLine, word: Word): Word & { range: Range } {
