@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import type { StageGraph } from '../../../src/core/model';
+import { applyTextEdits, invertTextEdits } from '../../../src/core/refactor/applyTextEdits';
+import { extractSharedBase } from '../../../src/core/refactor/extractSharedBase';
+import { extractStage } from '../../../src/core/refactor/extractStage';
+import { findSharedBaseCandidates } from '../../../src/core/refactor/findSharedBaseCandidates';
+import { nameAllStages } from '../../../src/core/refactor/nameAllStages';
+import { nameStage } from '../../../src/core/refactor/nameStage';
+import type { RefactorOutcome } from '../../../src/core/refactor/refactorOutcome';
+import { foldedShapeOf, shapeOf, type GraphShape } from './graphShape';
+
+/** Lines that exercise what the refactorings must respect: indexes, names, ARG/ENV, ONBUILD, CMD, heredocs. */
+const LINE_POOL = [
+  'FROM alpine',
+  'FROM alpine AS a',
+  'from alpine as b',
+  'FROM --platform=linux/arm64 alpine',
+  'FROM a',
+  'FROM b AS c',
+  'FROM golang:1.22 \\\n  AS go',
+  'ARG V=1',
+  'ARG W=$V',
+  'ENV V=2',
+  'RUN echo $V',
+  'RUN make',
+  'WORKDIR /src',
+  'USER nobody',
+  'CMD ["run"]',
+  'ENTRYPOINT ["app"]',
+  'ONBUILD COPY --from=0 /x /x',
+  'ONBUILD RUN echo child',
+  'COPY --from=0 /x /x',
+  'COPY --from=1 /y /y',
+  'COPY --from=01 /y /y',
+  'COPY --from=+2 /z /z',
+  'COPY --from=5 /z /z',
+  'COPY --from=a /a /a',
+  'COPY --from=nginx /n /n',
+  'RUN --mount=from=0,target=/m true',
+  'RUN --mount=from=b,target=/m true',
+  'RUN <<EOF\nFROM fake\nCOPY --from=0 / /\nEOF',
+  '# a comment',
+  '',
+];
+
+const dockerfileText = fc
+  .tuple(fc.constantFrom('FROM alpine', 'FROM golang:1.22', 'ARG V=1\nFROM alpine'), fc.array(fc.constantFrom(...LINE_POOL), { maxLength: 14 }))
+  .map(([first, rest]) => [first, ...rest].join('\n') + '\n');
+
+/** Applied outcomes undo exactly and keep the shape for the default target and every named target. */
+function assertKept(text: string, outcome: RefactorOutcome, expected: (before: StageGraph, after: StageGraph) => [GraphShape, GraphShape]): void {
+  if ('refused' in outcome) {
+    assert.ok(outcome.refused.length > 0);
+    return;
+  }
+  const result = applyTextEdits(text, outcome.edits);
+  assert.equal(applyTextEdits(result, invertTextEdits(text, outcome.edits)), text);
+  const before = buildStageGraph(text);
+  const targets = ['', ...new Set(before.stages.map((stage) => stage.name).filter((name): name is string => name !== null))];
+  for (const target of targets) {
+    const [actual, wanted] = expected(buildStageGraph(text, { target }), buildStageGraph(result, { target }));
+    assert.deepEqual(actual, wanted, `target ${target || 'default'} of\n${text}---\n${result}`);
+  }
+}
+
+/** Random Dockerfiles: the refactorings never throw, and whatever they apply keeps the build's meaning. */
+describe('refactorings on random Dockerfiles', () => {
+  const unverified = { verify: false };
+
+  it('naming keeps meaning or refuses', () => {
+    fc.assert(
+      fc.property(dockerfileText, (text) => {
+        const graph = buildStageGraph(text);
+        for (const stage of graph.stages) {
+          assertKept(text, nameStage(text, graph, stage.index, `n${stage.index}x`, unverified), (before, after) => [
+            shapeOf(after),
+            shapeOf(before, stage.name === null ? new Map([[stage.index, `n${stage.index}x`]]) : undefined),
+          ]);
+        }
+        const all = nameAllStages(text, graph, unverified);
+        if (!('refused' in all)) {
+          const named = new Map<number, string>();
+          for (const stage of buildStageGraph(applyTextEdits(text, all.edits)).stages) {
+            if (graph.stages[stage.index].name === null && stage.name !== null) named.set(stage.index, stage.name);
+          }
+          assertKept(text, all, (before, after) => [shapeOf(after), shapeOf(before, named)]);
+        }
+      }),
+      { numRuns: 150, seed: 5 },
+    );
+  });
+
+  it('extracting a stage before any line keeps meaning or refuses', () => {
+    fc.assert(
+      fc.property(dockerfileText, (text) => {
+        const graph = buildStageGraph(text);
+        for (let line = 1; line <= text.split('\n').length; line++) {
+          const outcome = extractStage(text, graph, line, 'pre', unverified);
+          const stage = graph.stages.find((candidate) => candidate.startLine <= line && line <= candidate.endLine);
+          assertKept(text, outcome, (before, after) => [foldedShapeOf(after, stage?.index ?? -1), shapeOf(before)]);
+        }
+      }),
+      { numRuns: 150, seed: 7 },
+    );
+  });
+
+  it('extracting shared bases keeps meaning or refuses', () => {
+    fc.assert(
+      fc.property(dockerfileText, dockerfileText, (first, second) => {
+        const text = first + second.replace(/^ARG V=1\n/, '');
+        const graph = buildStageGraph(text);
+        for (const candidate of findSharedBaseCandidates(graph, text)) {
+          const outcome = extractSharedBase(text, graph, candidate.stageIndexes, candidate.proposedName, unverified);
+          assertKept(text, outcome, (before, after) => [foldedShapeOf(after, candidate.stageIndexes[0]), shapeOf(before)]);
+        }
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+});
