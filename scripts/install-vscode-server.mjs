@@ -68,6 +68,13 @@ function seedRipgrepCache() {
 export function ensureVsCodeServer() {
   ensureDebianPackages();
   if (existsSync(completeMarker) && existsSync(serverMainPath)) return serverMainPath;
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  if (nodeMajor !== 20) {
+    // code-server's install step refuses any other major version, and its native modules target node 20's ABI.
+    console.error(`VS Code's server for the tests (code-server@${CODE_SERVER_VERSION}) needs Node.js 20; this is ${process.version}.`);
+    console.error('Run npm test and npm start with Node.js 20 (for example `nvm use 20`).');
+    process.exit(1);
+  }
   seedRipgrepCache();
   console.log(`Installing VS Code's server (code-server@${CODE_SERVER_VERSION}) into ${path.relative(projectRoot, installDir)} (about a minute, once)`);
   const started = Date.now();
