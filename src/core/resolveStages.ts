@@ -495,28 +495,37 @@ class StageResolver {
     return state;
   }
 
-  /** BuildKit's `validateCircularDependency`: the first state (in order) from which a cycle is reachable. */
+  /**
+   * BuildKit's `validateCircularDependency`: a depth-first search from each state in order; the error names the
+   * first state from which a cycle is reachable. Iterative, so a long chain of stages cannot overflow the stack.
+   */
   private validateCircularDependency(): void {
     const visited = new Set<DispatchState>();
     const path = new Set<DispatchState>();
-    const visit = (state: DispatchState, commands: CommandSyntax[]): CommandSyntax[] | null => {
-      if (visited.has(state)) return null;
-      visited.add(state);
-      path.add(state);
-      for (const [dep, command] of state.deps) {
-        const next = [...commands, command];
-        if (path.has(dep)) return next;
-        const found = visit(dep, next);
-        if (found) return found;
-      }
-      path.delete(state);
-      return null;
-    };
-    for (const state of this.states) {
-      const cycle = visit(state, []);
-      if (cycle && state.stage !== null) {
-        const name = this.stages[state.stage].displayName;
-        this.fail('CircularDependency', `circular dependency detected on stage: ${name}`, cycle[0].range);
+    for (const root of this.states) {
+      if (visited.has(root)) continue;
+      visited.add(root);
+      path.add(root);
+      const frames = [{ state: root, deps: [...root.deps], next: 0 }];
+      const commands: CommandSyntax[] = [];
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1];
+        if (frame.next >= frame.deps.length) {
+          path.delete(frame.state);
+          frames.pop();
+          commands.pop();
+          continue;
+        }
+        const [dep, command] = frame.deps[frame.next++];
+        if (path.has(dep)) {
+          const name = root.stage !== null ? this.stages[root.stage].displayName : root.image;
+          this.fail('CircularDependency', `circular dependency detected on stage: ${name}`, (commands[0] ?? command).range);
+        }
+        if (visited.has(dep)) continue;
+        visited.add(dep);
+        path.add(dep);
+        commands.push(command);
+        frames.push({ state: dep, deps: [...dep.deps], next: 0 });
       }
     }
   }

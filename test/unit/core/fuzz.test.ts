@@ -144,6 +144,14 @@ describe('buildStageGraph under generated and mutated input (property)', functio
     );
   });
 
+  it('resolves a 15,000-stage chain of forward references without exhausting the stack', () => {
+    const text = Array.from({ length: 15000 }, (_, i) => `FROM alpine AS s${i}\nCOPY --from=s${i + 1} /a /a`).join('\n');
+    const graph = buildStageGraph(text, { target: 's0' });
+    assert.equal(graph.error, 'cannot copy from stage "s1", it needs to be defined before current stage "s0"');
+    assert.equal(graph.reachable.length, 15000);
+    checkGraph(text, graph);
+  });
+
   it('holds for 500 strings of arbitrary characters', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => buildAndCheck(text)), { numRuns: 500 });
   });
