@@ -2,6 +2,7 @@ import type { InstructionSummary, Position, Range, Stage, StageGraph, TextEdit }
 import { applyTextEdits, minimizeTextEdits, TextOffsets } from './applyTextEdits';
 import { insertionCorrespondence } from './compareStageGraphs';
 import { asKeywordFor, DockerfileLines, numericReferenceValue } from './dockerfileLines';
+import { firesInThisFile } from './nameStage';
 import { proveMeaningKept } from './proveMeaningKept';
 import { refuse, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
 import { validateRefactorStageName } from './validateRefactorStageName';
@@ -150,6 +151,10 @@ export function extractPrefixStage(text: string, graph: StageGraph, request: Pre
   for (const reference of graph.references) {
     const value = numericReferenceValue(reference.text);
     if (reference.kind !== 'copy' || value === null) continue;
+    if (!firesInThisFile(graph, reference)) {
+      if (value >= insertAt) notes.push(`\`--from=${reference.text}\` on line ${reference.line} is left as is: that ONBUILD trigger fires in no stage of this file.`);
+      continue;
+    }
     if (reference.via === 'index' && reference.stage !== null) {
       const key = JSON.stringify(reference.range);
       if (reference.stage < insertAt || shifted.has(key)) continue;

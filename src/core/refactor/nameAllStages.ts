@@ -9,7 +9,7 @@ import { isRefusal, refuse, type RefactorOptions, type RefactorOutcome } from '.
 /** The unnamed stages that some reference reaches by index, ascending. */
 export function stagesReferencedByIndex(graph: StageGraph): number[] {
   return graph.stages
-    .filter((stage) => stage.rawName === null && graph.references.some((reference) => isIndexReferenceTo(reference, stage.index)))
+    .filter((stage) => stage.rawName === null && graph.references.some((reference) => isIndexReferenceTo(graph, reference, stage.index)))
     .map((stage) => stage.index);
 }
 

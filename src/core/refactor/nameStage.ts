@@ -6,9 +6,18 @@ import { proveMeaningKept } from './proveMeaningKept';
 import { refuse, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
 import { validateRefactorStageName } from './validateRefactorStageName';
 
+/**
+ * Whether an ONBUILD trigger fires in this file: only in a stage built FROM the stage that declares it. A trigger
+ * that fires nowhere here is only resolved by Dockerfiles elsewhere that use the image, where an index means
+ * another file's stage, so its text is left alone.
+ */
+export function firesInThisFile(graph: StageGraph, reference: StageReference): boolean {
+  return !reference.onbuild || graph.stages.some((stage) => stage.baseStage === reference.inStage);
+}
+
 /** Whether BuildKit resolves this reference to the stage through its index (`0`, `00`, `+0`, ONBUILD too). */
-export function isIndexReferenceTo(reference: StageReference, stageIndex: number): boolean {
-  return reference.via === 'index' && reference.stage === stageIndex;
+export function isIndexReferenceTo(graph: StageGraph, reference: StageReference, stageIndex: number): boolean {
+  return reference.via === 'index' && reference.stage === stageIndex && firesInThisFile(graph, reference);
 }
 
 function sameRange(a: StageReference, b: StageReference): boolean {
@@ -54,7 +63,7 @@ export function nameStage(text: string, graph: StageGraph, stageIndex: number, n
     if (last && last.index !== stageIndex) {
       return refuse(`Stage ${last.index} is also named \`${stage.name}\`; --from=${stage.name} would reach it instead of stage ${stageIndex}`);
     }
-    if (!graph.references.some((reference) => isIndexReferenceTo(reference, stageIndex))) {
+    if (!graph.references.some((reference) => isIndexReferenceTo(graph, reference, stageIndex))) {
       return refuse(`No reference reaches stage ${stageIndex} by index`);
     }
   } else {
@@ -66,7 +75,7 @@ export function nameStage(text: string, graph: StageGraph, stageIndex: number, n
   const notes: string[] = [];
   const rewritten: StageReference[] = [];
   for (const reference of graph.references) {
-    if (isIndexReferenceTo(reference, stageIndex)) {
+    if (isIndexReferenceTo(graph, reference, stageIndex)) {
       if (rewritten.some((done) => sameRange(done, reference))) continue;
       rewritten.push(reference);
       edits.push({ range: reference.range, newText: name });

@@ -79,6 +79,13 @@ describe('nameStage', () => {
     assert.deepEqual(result.notes, ['`0` on line 3 is left as is: RUN --mount from= takes no index, BuildKit reads it as an image called "0".']);
   });
 
+  it('leaves an ONBUILD COPY --from=0 that fires in no stage of the file: only other Dockerfiles resolve it', () => {
+    const text = dockerfile(['FROM alpine', 'RUN x', 'FROM alpine AS parent', 'ONBUILD COPY --from=0 /x /x', 'COPY --from=0 /y /y']);
+    const result = applied(text, name(text, 0, 'tools'));
+    assert.equal(result.text, dockerfile(['FROM alpine AS tools', 'RUN x', 'FROM alpine AS parent', 'ONBUILD COPY --from=0 /x /x', 'COPY --from=tools /y /y']));
+    assert.deepEqual(result.notes, ['`0` on line 4 is left as is: this ONBUILD trigger fires in no stage of this file, so it does not reach stage 0 here.']);
+  });
+
   it('refuses a stage that already has a name', () => {
     const text = dockerfile(['FROM alpine AS a', 'FROM alpine', 'COPY --from=0 /a /b']);
     assert.equal(refusal(name(text, 0, 'other')), 'Stage 0 is already named `a`; rename it instead');
