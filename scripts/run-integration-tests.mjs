@@ -85,6 +85,20 @@ async function main() {
   let browser;
   let summary;
   const started = Date.now();
+  const screenshotPath = path.join(outputDir, `integration-${mode}-failure.png`);
+  rmSync(screenshotPath, { force: true });
+  // The server runs in a process group of its own, so an interrupted or stuck run must take it down explicitly.
+  const abandon = (reason) => {
+    server?.stop();
+    removeServerFolders(folders);
+    rmSync(suiteOut, { recursive: true, force: true });
+    console.error(`Integration tests (${mode}) stopped: ${reason}`);
+    console.log(`${summary?.passed ?? 0} passed, ${(summary?.failed ?? 0) + 1} failed`);
+    process.exit(1);
+  };
+  process.once('SIGINT', () => abandon('interrupted'));
+  process.once('SIGTERM', () => abandon('terminated'));
+  setTimeout(() => abandon(`the whole run took longer than ${timeoutMs / 1000 + 120} s`), timeoutMs + 120_000).unref();
   try {
     if (!options['no-build'] && mode === 'development') {
       execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.mjs')], { cwd: projectRoot, stdio: 'inherit' });
@@ -131,10 +145,10 @@ async function main() {
           reject(error);
         });
     }).catch(async (error) => {
-      await saveScreenshot(page, mode);
+      await saveScreenshot(page, screenshotPath);
       throw error;
     });
-    if (exitCode !== 0 || !summary || summary.failed > 0) await saveScreenshot(page, mode);
+    if (exitCode !== 0 || !summary || summary.failed > 0) await saveScreenshot(page, screenshotPath);
     if (!summary) throw new Error(`the suite exited with code ${exitCode} without reporting results`);
     if (exitCode !== 0 && summary.failed === 0) summary.failed = 1;
   } catch (error) {
@@ -154,8 +168,7 @@ async function main() {
 }
 
 /** Keeps a picture of the workbench for a failed run, in test-output/. */
-async function saveScreenshot(page, name) {
-  const file = path.join(outputDir, `integration-${name}-failure.png`);
+async function saveScreenshot(page, file) {
   try {
     await page.screenshot({ path: file, timeout: 10_000 });
     console.error(`Screenshot of the workbench: ${path.relative(projectRoot, file)}`);
