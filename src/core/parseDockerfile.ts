@@ -6,7 +6,7 @@ import { BuildCheckCollector, buildCheckMessages } from './buildChecks';
 import type { DocumentText } from './documentText';
 import type { Range } from './model';
 import { parseMountOptions } from './parseMountOptions';
-import { scanInstructions, type LogicalLine, type ScannedInstruction } from './scanInstructions';
+import { scanInstructions, type LogicalLine, type ScannedInstruction, type ScanResult } from './scanInstructions';
 import {
   parseJsonArray,
   parseShellWords,
@@ -126,29 +126,35 @@ export function parseDockerfile(doc: DocumentText): ParsedDockerfile {
   const scan = scanInstructions(doc);
   const syntax = scan.directives.find((d) => d.name === 'syntax')?.value ?? null;
   const check = scan.directives.find((d) => d.name === 'check')?.value ?? null;
-  const checks = new BuildCheckCollector(check);
-  const parsed: ParsedDockerfile = { escapeToken: scan.escapeToken, syntax, metaArgs: [], stages: [], error: null, checks };
-  const reader = new CommandReader(doc, scan.escapeToken, checks);
-
+  const parsed: ParsedDockerfile = {
+    escapeToken: scan.escapeToken,
+    syntax,
+    metaArgs: [],
+    stages: [],
+    error: null,
+    checks: new BuildCheckCollector(check),
+  };
+  if (doc.text.length === 0) {
+    parsed.error = { code: 'EmptyDockerfile', message: 'the Dockerfile cannot be empty', range: doc.lineRange(0) };
+    return parsed;
+  }
+  parsed.error = lineParserError(scan, doc);
+  // BuildKit's checks only run once its line parser accepted the whole file.
+  const checks = parsed.error ? new BuildCheckCollector('skip=all') : parsed.checks;
   for (const scanned of scan.instructions) {
     for (const line of scanned.emptyContinuationLines) {
       checks.report('NoEmptyContinuation', buildCheckMessages.NoEmptyContinuation(), scanned.logicalEndLine + 1, doc.lineRange(line));
     }
   }
-  if (doc.text.length === 0) {
-    parsed.error = { code: 'EmptyDockerfile', message: 'the Dockerfile cannot be empty', range: doc.lineRange(0) };
-    return parsed;
-  }
-  if (scan.error) {
-    parsed.error = { code: scan.error.code, message: scan.error.message, range: doc.lineRange(scan.error.line) };
-  }
-
+  const reader = new CommandReader(doc, scan.escapeToken, checks);
   for (const scanned of scan.instructions) {
-    if (scan.error && scanned.startLine >= scan.error.line) break;
     let command: CommandSyntax;
     try {
       command = reader.read(scanned);
     } catch (err) {
+      // After the first error BuildKit stops; the stages read so far (and, after a line-parser error, the later
+      // ones that still read) are kept for display.
+      if (parsed.error) continue;
       const message = err instanceof ParseError ? err.message : String(err);
       parsed.error = {
         code: err instanceof ParseError ? err.code : 'ParseError',
@@ -171,6 +177,7 @@ export function parseDockerfile(doc: DocumentText): ParsedDockerfile {
         parsed.metaArgs.push(...metaArgsOf(command, scanned, reader));
         continue;
       }
+      if (parsed.error) continue;
       parsed.error = { code: 'InstructionBeforeFrom', message: 'no build stage in current context', range: command.range };
       return parsed;
     }
@@ -180,6 +187,44 @@ export function parseDockerfile(doc: DocumentText): ParsedDockerfile {
     parsed.error = { code: 'NoStages', message: 'dockerfile contains no stages to build', range: doc.lineRange(0) };
   }
   return parsed;
+}
+
+/**
+ * The first error of BuildKit's line parser (`parser/parser.go`, `line_parsers.go`), in file order: a directive
+ * or heredoc problem found while scanning, a JSON array holding something other than strings, or an ENV/LABEL
+ * without a value. These come before any instruction-level error, and carry no "dockerfile parse error" prefix.
+ */
+function lineParserError(scan: ScanResult, doc: DocumentText): ParsedDockerfile['error'] {
+  for (const scanned of scan.instructions) {
+    if (scan.error && scanned.startLine > scan.error.line) break;
+    let split = splitInstruction(scanned.logical, scan.escapeToken);
+    if (split.keyword.text.toLowerCase() === 'onbuild' && split.rest.text !== '') {
+      split = splitInstruction(scanned.logical, scan.escapeToken, split.rest.start);
+    }
+    const message = lineError(split, scan.escapeToken);
+    if (message) return { code: 'ParseError', message, range: doc.lineRange(scanned.startLine, scanned.logicalEndLine) };
+  }
+  return scan.error ? { code: scan.error.code, message: scan.error.message, range: doc.lineRange(scan.error.line) } : null;
+}
+
+const JSON_FORM_COMMANDS = new Set(['add', 'copy', 'volume', 'run', 'cmd', 'entrypoint', 'shell']);
+
+function lineError(split: SplitInstruction, escapeToken: string): string | null {
+  const command = split.keyword.text.toLowerCase();
+  if (JSON_FORM_COMMANDS.has(command) && parseJsonArray(split.rest.text).invalid) {
+    return 'when using JSON array syntax, arrays must be comprised of strings only';
+  }
+  if (command === 'env' || command === 'label') {
+    const words = parseShellWords(split.rest.text, 0, escapeToken).map((w) => w.text);
+    const key = command.toUpperCase();
+    if (words.length === 0) return null;
+    if (!words[0].includes('=')) {
+      return split.rest.text.split(/[\t\v\f\r ]+/).length < 2 ? `${key} must have two arguments` : null;
+    }
+    const bad = words.find((w) => !w.includes('='));
+    if (bad !== undefined) return `Syntax error - can't find = in ${JSON.stringify(bad)}. Must be of the form: name=value`;
+  }
+  return null;
 }
 
 function metaArgsOf(command: CommandSyntax, scanned: ScannedInstruction, reader: CommandReader): MetaArgSyntax[] {
@@ -256,7 +301,6 @@ class CommandReader {
       case 'add':
       case 'volume': {
         const json = parseJsonArray(split.rest.text);
-        if (json.invalid) throw new ParseError('when using JSON array syntax, arrays must be comprised of strings only');
         syntax.json = json.values !== null;
         syntax.args = json.values ?? splitOnWhitespace(split.rest.text, split.rest.start).map((w) => w.text);
         break;
@@ -266,7 +310,6 @@ class CommandReader {
       case 'entrypoint':
       case 'shell': {
         const json = parseJsonArray(split.rest.text);
-        if (json.invalid) throw new ParseError('when using JSON array syntax, arrays must be comprised of strings only');
         syntax.json = json.values !== null;
         syntax.args = json.values ?? (split.rest.text === '' ? [] : [split.rest.text]);
         break;

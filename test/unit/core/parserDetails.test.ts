@@ -99,6 +99,19 @@ describe('parser details', () => {
     assert.equal(verdict(buildStageGraph('')), 'error: the Dockerfile cannot be empty');
   });
 
+  it('reports line-parser errors first, without the "dockerfile parse error" prefix, even after a bad instruction', () => {
+    assert.equal(verdict(buildStageGraph('FROM alpine\nENV ONLY_A_NAME\n')), 'error: ENV must have two arguments');
+    assert.equal(
+      verdict(buildStageGraph('FROM alpine\nLABEL a=1 b\n')),
+      'error: Syntax error - can\'t find = in "b". Must be of the form: name=value',
+    );
+    assert.equal(
+      verdict(buildStageGraph('FROM alpine\nBOGUS x\nCMD ["ok", 1]\n')),
+      'error: when using JSON array syntax, arrays must be comprised of strings only',
+    );
+    assert.deepEqual(buildStageGraph('FROM alpine AS Build\nCMD [1]\n').diagnostics.map((d) => d.code), ['ParseError']);
+  });
+
   it('keeps the stages read before a parse error, with reachability unknown', () => {
     const graph = buildStageGraph('FROM alpine AS a\nFROM a AS b\nCOPY --chmown=1 x y\n');
     assert.equal(verdict(graph), 'error: dockerfile parse error on line 3: unknown flag: --chmown (did you mean chown?)');
