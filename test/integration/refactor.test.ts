@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DocumentGraphCache } from '../../src/documentGraphCache';
 import { RefactorCodeActionProvider } from '../../src/refactorCodeActionProvider';
-import { closeAllEditors, positionOf, showDocument } from './dockerfileTestHelpers';
+import { closeAllEditors, positionOf, showDocument, waitFor } from './dockerfileTestHelpers';
 
 type CommandResult = { applied: true; notes: string[] } | { applied: false; reason: string };
 
@@ -103,9 +103,11 @@ describe('Refactorings', () => {
     const renameRange = await vscode.commands.executeCommand<vscode.Range | { range: vscode.Range }>('vscode.prepareRename', document.uri, editor.selection.active);
     const range = renameRange instanceof vscode.Range ? renameRange : renameRange.range;
     assert.equal(document.getText(range), 'src', 'the rename that was started covers the new name');
-    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    // The rename box has focus; close it so that undo reaches the document.
+    await vscode.commands.executeCommand('cancelRenameInput');
+    await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('undo');
-    assert.equal(document.getText(), original);
+    await waitFor(() => document.getText(), (text) => text === original, 'undo to restore the original');
   });
 
   it('extracts a shared base from the command', async () => {
@@ -150,6 +152,15 @@ describe('Refactorings', () => {
       assert.deepEqual(extract.command?.arguments, [document.uri, 3]);
     });
 
+    it('extracts the selected instructions: a selection over several lines splits after it', async () => {
+      const document = await openUntitled(...goBuild);
+      const context: vscode.CodeActionContext = { diagnostics: [], only: vscode.CodeActionKind.RefactorExtract, triggerKind: vscode.CodeActionTriggerKind.Invoke };
+      const selection = new vscode.Range(1, 0, 2, 8);
+      const [extract] = provider.provideCodeActions(document, selection, context);
+      assert.equal(extract.title, 'Extract stage from here…');
+      assert.deepEqual(extract.command?.arguments, [document.uri, 3]);
+    });
+
     it('shows Extract stage disabled, with the reason, on the FROM and below an ONBUILD', async () => {
       const document = await openUntitled('FROM alpine AS base', 'ONBUILD RUN echo child', 'RUN echo self');
       const [onFrom] = allCodeActions(provider, document, positionOf(document, 'FROM'), vscode.CodeActionKind.RefactorExtract);
@@ -183,5 +194,15 @@ describe('Refactorings', () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
     const extract = lenses.filter((lens) => lens.command?.title === 'Extract stage…').map((lens) => lens.range.start.line);
     assert.deepEqual(extract, [0, 4]);
+  });
+
+  it('puts an Extract shared base… lens above the first of stages that share their start', async () => {
+    const document = await openUntitled('FROM node:20 AS deps', 'WORKDIR /app', 'RUN npm ci', 'FROM node:20 AS build', 'WORKDIR /app', 'RUN npm run build');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+    const shared = lenses.filter((lens) => lens.command?.title === 'Extract shared base…');
+    assert.deepEqual(
+      shared.map((lens) => [lens.range.start.line, lens.command?.command, lens.command?.arguments?.[1]]),
+      [[0, 'stageflow.extractBase', [0, 1]]],
+    );
   });
 });
