@@ -56,14 +56,14 @@ export function parseMountOptions(value: string): MountOptions {
   return result;
 }
 
-interface CsvField {
+export interface CsvField {
   text: string;
   start: number;
   quoted: boolean;
 }
 
 /** Splits CSV fields (RFC 4180 quoting, as Go's `csvvalue.Fields`), or null when the quoting is broken. */
-function splitCsvFields(value: string): CsvField[] | null {
+export function splitCsvFields(value: string): CsvField[] | null {
   const fields: CsvField[] = [];
   let i = 0;
   for (;;) {

@@ -18,6 +18,7 @@ import type { Artifact, Range, ResolveOptions } from './model';
 import type { CommandSyntax, MountSyntax, ParsedDockerfile, StageSyntax } from './parseDockerfile';
 import { parsePlatform } from './platformSpec';
 import { suggestName, withSuggestion } from './suggestName';
+import { mountDispatchError } from './validateMount';
 
 /** BuildKit's error, with a stable code and where it sits. */
 export interface ResolveError {
@@ -649,6 +650,10 @@ class StageResolver {
       }
     }
     if (command.command === 'run') {
+      for (const mount of command.mounts) {
+        const problem = mountDispatchError(mount.flag.value ?? '', this.parsed.escapeToken);
+        if (problem) this.fail('InvalidMount', problem, command.range);
+      }
       for (const mount of command.mounts) {
         if (!mount.from) continue;
         const state = this.statesByName.get(mount.from.toLowerCase());
