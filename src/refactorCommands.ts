@@ -18,9 +18,18 @@ export type RefactorCommandResult = { applied: true; notes: string[] } | { appli
 const cancelled: RefactorCommandResult = { applied: false, reason: 'Cancelled' };
 
 /** The open document a command acts on: the one at `uri`, else the active editor's. */
-async function documentFor(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
-  if (uri) return vscode.workspace.openTextDocument(uri);
+async function documentFor(uri: unknown): Promise<vscode.TextDocument | undefined> {
+  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
   return vscode.window.activeTextEditor?.document;
+}
+
+/** Command arguments come from anywhere (keybindings, other extensions): keep only well-typed ones. */
+function integerOrUndefined(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The 0-based line of the cursor when the active editor shows `document`. */
@@ -83,7 +92,7 @@ async function renameNewStage(cache: DocumentGraphCache, document: vscode.TextDo
  * `stageflow.nameStage(uri, stageIndex, name?)`: names a stage and rewrites its numeric references; for a stage
  * that has a name already, rewrites its numeric references to that name.
  */
-async function nameStageCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri?: vscode.Uri, stageIndex?: number, name?: string): Promise<RefactorCommandResult> {
+async function nameStageCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri: unknown, stageIndex?: number, name?: string): Promise<RefactorCommandResult> {
   const document = await documentFor(uri);
   if (!document) return { applied: false, reason: 'No Dockerfile is open' };
   let graph = cache.get(document);
@@ -98,7 +107,7 @@ async function nameStageCommand(cache: DocumentGraphCache, log: vscode.LogOutput
 }
 
 /** `stageflow.nameAllStages(uri)`: names every unnamed stage referenced by index. */
-async function nameAllStagesCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri?: vscode.Uri): Promise<RefactorCommandResult> {
+async function nameAllStagesCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri: unknown): Promise<RefactorCommandResult> {
   const document = await documentFor(uri);
   if (!document) return { applied: false, reason: 'No Dockerfile is open' };
   const version = document.version;
@@ -118,7 +127,7 @@ async function pickSplitLine(graph: StageGraph, stageIndex: number): Promise<num
 }
 
 /** `stageflow.extractStage(uri, line0, name?)`: splits a stage before the instruction at 0-based `line0`. */
-async function extractStageCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri?: vscode.Uri, line0?: number, name?: string): Promise<RefactorCommandResult> {
+async function extractStageCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri: unknown, line0?: number, name?: string): Promise<RefactorCommandResult> {
   const document = await documentFor(uri);
   if (!document) return { applied: false, reason: 'No Dockerfile is open' };
   const graph = cache.get(document);
@@ -138,7 +147,7 @@ async function extractStageCommand(cache: DocumentGraphCache, log: vscode.LogOut
 }
 
 /** `stageflow.extractBase(uri, stageIndexes, name?)`: moves what stages share into a new base stage. */
-async function extractBaseCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri?: vscode.Uri, stageIndexes?: number[], name?: string): Promise<RefactorCommandResult> {
+async function extractBaseCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri: unknown, stageIndexes?: number[], name?: string): Promise<RefactorCommandResult> {
   const document = await documentFor(uri);
   if (!document) return { applied: false, reason: 'No Dockerfile is open' };
   const graph = cache.get(document);
@@ -160,15 +169,21 @@ async function extractBaseCommand(cache: DocumentGraphCache, log: vscode.LogOutp
 /** Registers `stageflow.nameStage`, `stageflow.nameAllStages`, `stageflow.extractStage` and `stageflow.extractBase`. */
 export function registerRefactorCommands(cache: DocumentGraphCache, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('stageflow.nameStage', (uri?: vscode.Uri, stageIndex?: number, name?: string) =>
-      nameStageCommand(cache, log, uri, stageIndex, name),
+    vscode.commands.registerCommand('stageflow.nameStage', (uri?: unknown, stageIndex?: unknown, name?: unknown) =>
+      nameStageCommand(cache, log, uri, integerOrUndefined(stageIndex), stringOrUndefined(name)),
     ),
-    vscode.commands.registerCommand('stageflow.nameAllStages', (uri?: vscode.Uri) => nameAllStagesCommand(cache, log, uri)),
-    vscode.commands.registerCommand('stageflow.extractStage', (uri?: vscode.Uri, line0?: number, name?: string) =>
-      extractStageCommand(cache, log, uri, line0, name),
+    vscode.commands.registerCommand('stageflow.nameAllStages', (uri?: unknown) => nameAllStagesCommand(cache, log, uri)),
+    vscode.commands.registerCommand('stageflow.extractStage', (uri?: unknown, line0?: unknown, name?: unknown) =>
+      extractStageCommand(cache, log, uri, integerOrUndefined(line0), stringOrUndefined(name)),
     ),
-    vscode.commands.registerCommand('stageflow.extractBase', (uri?: vscode.Uri, stageIndexes?: number[], name?: string) =>
-      extractBaseCommand(cache, log, uri, stageIndexes, name),
+    vscode.commands.registerCommand('stageflow.extractBase', (uri?: unknown, stageIndexes?: unknown, name?: unknown) =>
+      extractBaseCommand(
+        cache,
+        log,
+        uri,
+        Array.isArray(stageIndexes) && stageIndexes.every((index) => Number.isInteger(index)) ? (stageIndexes as number[]) : undefined,
+        stringOrUndefined(name),
+      ),
     ),
   );
 }

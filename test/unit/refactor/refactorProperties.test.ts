@@ -106,6 +106,25 @@ describe('refactorings on random Dockerfiles', () => {
     );
   });
 
+  it('never throws on arbitrary text, whatever the line, stages and name', () => {
+    const junk = fc.array(fc.oneof(fc.string(), fc.constantFrom(...LINE_POOL), fc.constant('FROM')), { maxLength: 8 }).map((parts) => parts.join('\n'));
+    fc.assert(
+      fc.property(junk, fc.integer({ min: -2, max: 12 }), fc.string({ maxLength: 6 }), (text, line, name) => {
+        const graph = buildStageGraph(text);
+        for (const outcome of [
+          nameStage(text, graph, line, name),
+          nameAllStages(text, graph),
+          extractStage(text, graph, line, name),
+          extractSharedBase(text, graph, [0, 1, line], name),
+        ]) {
+          if (!('refused' in outcome)) applyTextEdits(text, outcome.edits);
+        }
+        findSharedBaseCandidates(graph, text);
+      }),
+      { numRuns: 200, seed: 13 },
+    );
+  });
+
   it('extracting shared bases keeps meaning or refuses', () => {
     fc.assert(
       fc.property(dockerfileText, dockerfileText, (first, second) => {
