@@ -180,7 +180,9 @@ export function extractPrefixStage(text: string, graph: StageGraph, request: Pre
   const fromKeyword = textOf({ start: first.ranges.from.start, end: { line: first.ranges.from.start.line, character: first.ranges.from.start.character + 4 } });
   const header = `${textOf({ start: first.ranges.from.start, end: first.ranges.baseName.end })} ${asKeywordFor(fromKeyword)} ${request.name}${eol}`;
   const insertion = lineStart(lines.commentBlockStart(first.ranges.from.start.line));
-  const edits: TextEdit[] = [{ range: { start: insertion, end: insertion }, newText: header + moved + eol }];
+  // A blank line sets the new stage apart from what precedes it, as stages usually are.
+  const separator = insertion.line > lines.directiveLineCount && lines.lines[insertion.line - 1].trim() !== '' ? eol : '';
+  const edits: TextEdit[] = [{ range: { start: insertion, end: insertion }, newText: separator + header + moved + eol }];
   for (const stage of stages) {
     edits.push({ range: { start: baseSpanStart(text, offsets, stage), end: stage.ranges.baseName.end }, newText: request.name });
     const span = prefixLines(stage, count);

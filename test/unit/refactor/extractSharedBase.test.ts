@@ -68,6 +68,14 @@ describe('extractSharedBase', () => {
     );
   });
 
+  it('sets the new stage apart with a blank line when a stage ends right above it', () => {
+    const text = dockerfile(['FROM alpine AS tools', 'RUN apk add git', 'FROM node:20 AS a', 'RUN npm ci', 'FROM node:20 AS b', 'RUN npm ci', 'RUN npm test']);
+    assert.equal(
+      applied(text, extractSharedBase(text, graphOf(text), [1, 2], 'node-base')).text,
+      dockerfile(['FROM alpine AS tools', 'RUN apk add git', '', 'FROM node:20 AS node-base', 'RUN npm ci', '', 'FROM node-base AS a', 'FROM node-base AS b', 'RUN npm test']),
+    );
+  });
+
   describe('refuses, with the reason', () => {
     it('when fewer than two stages are given', () => {
       assert.equal(refusal(extractSharedBase(nodeStages, graphOf(nodeStages), [1], 'x')), 'Pick at least two stages');
