@@ -37,6 +37,8 @@ export const buildCheckMessages = {
     `FROM --platform flag should not use constant value ${JSON.stringify(platform)}`,
   JSONArgsRecommended: (instruction: string) =>
     `JSON arguments recommended for ${instruction} to prevent unintended behavior related to OS signals`,
+  WorkdirRelativePath: (workdir: string) =>
+    `Relative workdir ${JSON.stringify(workdir)} can have unexpected results if the base image changes`,
   MultipleInstructionsDisallowed: (instruction: string) =>
     `Multiple ${instruction} instructions should not be used in the same stage because only the last one will be used`,
 } as const;
@@ -57,6 +59,7 @@ const slugs: Record<BuildCheckRule, string> = {
   FromPlatformFlagConstDisallowed: 'from-platform-flag-const-disallowed',
   JSONArgsRecommended: 'json-args-recommended',
   MultipleInstructionsDisallowed: 'multiple-instructions-disallowed',
+  WorkdirRelativePath: 'workdir-relative-path',
 };
 
 /** The documentation page of a rule. */

@@ -18,7 +18,7 @@ import type { Artifact, Range, ResolveOptions } from './model';
 import type { CommandSyntax, MountSyntax, ParsedDockerfile, StageSyntax } from './parseDockerfile';
 import { parsePlatform } from './platformSpec';
 import { suggestName, withSuggestion } from './suggestName';
-import { mountDispatchError } from './validateMount';
+import { validateMount } from './validateMount';
 
 /** BuildKit's error, with a stable code and where it sits. */
 export interface ResolveError {
@@ -601,21 +601,35 @@ class StageResolver {
   private dispatchReachable(): void {
     const reachable = this.reachable!;
     const shellSet = new Map<number, boolean>();
+    const workdirSet = new Map<number, boolean>();
     for (const stage of this.stages) {
       if (!reachable.has(stage.index)) continue;
       let shell = stage.baseStage !== null && (shellSet.get(stage.baseStage) ?? false);
+      let workdir = stage.baseStage !== null && (workdirSet.get(stage.baseStage) ?? false);
       const usedOnce = new Map<string, CommandSyntax>();
       const commands = [...this.inheritedTriggers(stage), ...stage.syntax.commands];
       for (const command of commands) {
         const runs = command.command === 'onbuild' ? command.trigger : command;
         if (!runs) continue;
         if (runs.command === 'shell') shell = true;
+        if (runs.command === 'workdir') {
+          // Only the first WORKDIR of a build chain is judged; a path holding variables is not.
+          const path = runs.args[0] ?? '';
+          if (!workdir && !path.includes('$')) {
+            const expanded = expandVariables(path, noVariables, this.parsed.escapeToken).value;
+            if (!expanded.startsWith('/')) {
+              this.checks.report('WorkdirRelativePath', buildCheckMessages.WorkdirRelativePath(expanded), command.line, command.range);
+            }
+          }
+          workdir = true;
+        }
         if (runs.command === 'cmd' || runs.command === 'entrypoint' || runs.command === 'healthcheck') {
           this.lintConfigInstruction(runs, command, usedOnce, shell);
         }
         this.checkDefinedBefore(runs, stage);
       }
       shellSet.set(stage.index, shell);
+      workdirSet.set(stage.index, workdir);
     }
   }
 
@@ -651,7 +665,7 @@ class StageResolver {
     }
     if (command.command === 'run') {
       for (const mount of command.mounts) {
-        const problem = mountDispatchError(mount.flag.value ?? '', this.parsed.escapeToken);
+        const problem = validateMount(mount.flag.value ?? '', this.parsed.escapeToken);
         if (problem) this.fail('InvalidMount', problem, command.range);
       }
       for (const mount of command.mounts) {

@@ -20,7 +20,7 @@ const GO_BOOLEANS: Record<string, boolean> = {
 const RAM_SIZE = /^(\d+(\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$/;
 
 /** BuildKit's error for one mount value at dispatch, or null. */
-export function mountDispatchError(value: string, escapeToken: string): string | null {
+export function validateMount(value: string, escapeToken: string): string | null {
   const fields = splitCsvFields(value);
   if (fields === null) return 'failed to parse csv mounts: extraneous or missing " in quoted-field';
   let type = 'bind';

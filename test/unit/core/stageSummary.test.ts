@@ -76,6 +76,14 @@ describe('stage summaries', () => {
     });
   });
 
+  it('warns about a relative first WORKDIR in a built chain of stages (WorkdirRelativePath)', () => {
+    const checks = (text: string) => buildStageGraph(text).diagnostics.map((d) => [d.code, d.message, d.range.start.line]);
+    assert.deepEqual(checks('FROM alpine AS base\nWORKDIR app\nWORKDIR more\nFROM base\nWORKDIR rel\n'), [
+      ['WorkdirRelativePath', 'Relative workdir "app" can have unexpected results if the base image changes', 1],
+    ]);
+    assert.deepEqual(checks('FROM alpine\nWORKDIR /abs\nWORKDIR rel\nWORKDIR $HOME\n'), []);
+  });
+
   it('warns about a shell-form CMD and a repeated CMD in a built stage', () => {
     const checks = buildStageGraph('FROM alpine\nCMD echo one\nCMD ["two"]\n').diagnostics.map((d) => [d.code, d.message, d.range.start.line]);
     assert.deepEqual(checks, [
