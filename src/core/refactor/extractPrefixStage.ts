@@ -1,10 +1,10 @@
 import type { InstructionSummary, Position, Range, Stage, StageGraph, TextEdit } from '../model';
 import { applyTextEdits, minimizeTextEdits, TextOffsets } from './applyTextEdits';
 import { insertionCorrespondence } from './compareStageGraphs';
-import { asKeywordFor, DockerfileLines, numericReferenceValue } from './dockerfileLines';
-import { firesInThisFile } from './nameStage';
+import { asKeywordFor, DockerfileLines } from './dockerfileLines';
 import { proveMeaningKept } from './proveMeaningKept';
 import { refuse, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
+import { shiftIndexReferences } from './shiftIndexReferences';
 import { validateRefactorStageName } from './validateRefactorStageName';
 import { argDefaultVariables, argNames, envNames, referencedVariables } from './variableUse';
 
@@ -145,26 +145,10 @@ export function extractPrefixStage(text: string, graph: StageGraph, request: Pre
     redeclarations.set(stage.index, args);
   }
 
-  const notes: string[] = [];
-  const shifts: TextEdit[] = [];
-  const shifted = new Set<string>();
-  for (const reference of graph.references) {
-    const value = numericReferenceValue(reference.text);
-    if (reference.kind !== 'copy' || value === null) continue;
-    if (!firesInThisFile(graph, reference)) {
-      if (value >= insertAt) notes.push(`\`--from=${reference.text}\` on line ${reference.line} is left as is: that ONBUILD trigger fires in no stage of this file.`);
-      continue;
-    }
-    if (reference.via === 'index' && reference.stage !== null) {
-      const key = JSON.stringify(reference.range);
-      if (reference.stage < insertAt || shifted.has(key)) continue;
-      shifted.add(key);
-      shifts.push({ range: reference.range, newText: String(reference.stage + 1) });
-      notes.push(`\`--from=${reference.text}\` on line ${reference.line} becomes \`--from=${reference.stage + 1}\`: stage ${reference.stage} moves to index ${reference.stage + 1}.`);
-    } else if (value >= insertAt) {
-      return refuse(`\`--from=${reference.text}\` on line ${reference.line} reaches no stage (BuildKit resolves it to an implicit image state or rejects it); one more stage would change what it reaches — write the image's name instead`);
-    }
-  }
+  const shifting = shiftIndexReferences(graph, insertAt);
+  if ('refused' in shifting) return refuse(shifting.refused);
+  const shifts = shifting.edits;
+  const notes = [...shifting.notes];
 
   const eol = lines.eol;
   const removed = stages.map((stage) => prefixLines(stage, count)).filter((span): span is Range => span !== null);
