@@ -9,7 +9,7 @@
  *  4. reachability from the target, ONBUILD triggers of base stages, and image reference validation;
  *  5. dispatch of the reachable stages in file order: a source defined later is an error.
  */
-import { buildCheckMessages, type BuildCheckCollector } from './buildChecks';
+import { BuildCheckCollector, buildCheckMessages } from './buildChecks';
 import type { DocumentText } from './documentText';
 import { expandVariables, goQuote, noVariables } from './expandVariables';
 import { imageReferenceError } from './imageReference';
@@ -124,7 +124,7 @@ class StageResolver {
     private readonly parsed: ParsedDockerfile,
     private readonly doc: DocumentText,
     private readonly options: Required<ResolveOptions>,
-    private readonly checks: BuildCheckCollector,
+    private checks: BuildCheckCollector,
   ) {}
 
   run(): Resolution {
@@ -156,18 +156,18 @@ class StageResolver {
     this.validateStageNames();
     this.validateBaseImagesWithDefaults(builtins);
     const scope = applyMetaArgs(builtins, parsed.metaArgs, options.buildArgs, parsed.escapeToken);
-    if (scope.error) this.fail('InvalidArgDefault', scope.error.message, scope.error.range);
     const declared = [...new Set([...parsed.metaArgs.map((a) => a.name), ...scope.values.keys()])];
+    if (scope.error) {
+      // BuildKit stops at the ARG; the stages are still registered (silently) so they can be shown.
+      this.checks = new BuildCheckCollector('skip=all');
+      parsed.stages.forEach((syntax, index) => this.registerStageForDisplay(syntax, index, scope.values, declared));
+      this.fail('InvalidArgDefault', scope.error.message, scope.error.range);
+    }
 
     // While FROM lines are registered, a failure still leaves every stage shown: register them all first.
     let firstFailure: Failure | null = null;
     parsed.stages.forEach((syntax, index) => {
-      try {
-        this.registerStage(syntax, index, scope.values, declared);
-      } catch (err) {
-        if (!(err instanceof Failure)) throw err;
-        firstFailure ??= err;
-      }
+      firstFailure ??= this.registerStageForDisplay(syntax, index, scope.values, declared);
     });
     if (firstFailure) {
       // BuildKit stops before choosing the target; the target is still worth showing.
@@ -244,6 +244,17 @@ class StageResolver {
   }
 
   // --- 1. stages ------------------------------------------------------------------------------------------
+
+  /** Registers a stage even when its FROM fails, returning the failure instead of throwing it. */
+  private registerStageForDisplay(syntax: StageSyntax, index: number, scope: Map<string, string>, declared: string[]): Failure | null {
+    try {
+      this.registerStage(syntax, index, scope, declared);
+      return null;
+    } catch (err) {
+      if (!(err instanceof Failure)) throw err;
+      return err;
+    }
+  }
 
   private registerStage(syntax: StageSyntax, index: number, scope: Map<string, string>, declared: string[]): void {
     const { from } = syntax;

@@ -1,7 +1,7 @@
 /** SEMANTICS.md "Variables": meta ARGs and built-ins in FROM and --platform (`dockerfile2llb/convert.go`, `platform.go`). */
 import * as assert from 'node:assert/strict';
 import { buildStageGraph } from '../../../src/core/buildStageGraph';
-import { diagnosticLines, edgeLines, verdict } from './graphText';
+import { diagnosticLines, edgeLines, stageLines, verdict } from './graphText';
 
 const buildKitChecks = (code: string) => !code.startsWith('stageflow.');
 
@@ -60,6 +60,12 @@ describe('variables in FROM', () => {
       "warning UndefinedArgInFrom 1:0-1:19 FROM argument 'VERSON' is not declared (did you mean VERSION?)",
     ]);
     assert.equal(verdict(graph), 'error: failed to parse stage name "alpine:": invalid reference format');
+  });
+
+  it('fails on a meta ARG default that does not expand, still showing the stages', () => {
+    const graph = buildStageGraph('ARG V=${oops:-x\nFROM alpine AS a\nFROM a\n');
+    assert.equal(verdict(graph), `error: failed to process "\${oops:-x": syntax error: missing '}'`);
+    assert.deepEqual(stageLines(graph), ['0 a <- image alpine [unknown] lines 2-2', '1 stage-1 <- stage 0 [unknown] lines 3-3']);
   });
 
   it('fails when FROM expands to nothing', () => {
