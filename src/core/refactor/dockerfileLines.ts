@@ -51,6 +51,24 @@ export class DockerfileLines {
     while (start > 0 && this.isComment(start - 1)) start--;
     return start;
   }
+
+  /**
+   * The comments BuildKit's parser attaches to the instruction at `line` (`PrevComment`): every comment line
+   * since the previous instruction, across blank lines, but none before an empty `#` line, which resets them.
+   * `docker buildx build --call=targets` takes a stage's description from the one that starts with its name.
+   */
+  attachedComments(line: number): Array<{ line: number; text: string }> {
+    const attached: Array<{ line: number; text: string }> = [];
+    for (let above = line - 1; above >= this.directiveLineCount && !this.instructionLine[above]; above--) {
+      const trimmed = this.lines[above].trim();
+      if (trimmed === '') continue;
+      if (!trimmed.startsWith('#')) break;
+      const comment = trimmed.slice(1).trim();
+      if (comment === '') break;
+      attached.unshift({ line: above, text: comment });
+    }
+    return attached;
+  }
 }
 
 /** The keyword `AS` in the casing that matches a FROM keyword as written (BuildKit lint `FromAsCasing`). */

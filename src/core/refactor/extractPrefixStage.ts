@@ -76,6 +76,17 @@ function baseSpanStart(text: string, offsets: TextOffsets, stage: Stage): Positi
   return flagOffset >= fromOffset ? offsets.positionAt(flagOffset) : stage.ranges.platform.start;
 }
 
+/**
+ * Where the new stage goes: above the comment block that describes the stage (so it stays with it), and above
+ * BuildKit's description line of the stage (`# <name> ...`) even when a blank line separates it from the FROM.
+ */
+function insertionLine(lines: DockerfileLines, stage: Stage): number {
+  const fromLine = stage.ranges.from.start.line;
+  const block = lines.commentBlockStart(fromLine);
+  const description = lines.attachedComments(fromLine).find((comment) => stage.name !== null && comment.text.startsWith(`${stage.name} `));
+  return description ? Math.min(description.line, block) : block;
+}
+
 /** Moves edits that fall inside `span` into coordinates relative to the span's first line. */
 function relativeTo(span: Range, edits: TextEdit[]): TextEdit[] {
   const shift = (position: Position): Position => ({ line: position.line - span.start.line, character: position.character });
@@ -163,7 +174,7 @@ export function extractPrefixStage(text: string, graph: StageGraph, request: Pre
   }
   const fromKeyword = textOf({ start: first.ranges.from.start, end: { line: first.ranges.from.start.line, character: first.ranges.from.start.character + 4 } });
   const header = `${textOf({ start: first.ranges.from.start, end: first.ranges.baseName.end })} ${asKeywordFor(fromKeyword)} ${request.name}${eol}`;
-  const insertion = lineStart(lines.commentBlockStart(first.ranges.from.start.line));
+  const insertion = lineStart(insertionLine(lines, first));
   // A blank line sets the new stage apart from what precedes it, as stages usually are.
   const separator = insertion.line > lines.directiveLineCount && lines.lines[insertion.line - 1].trim() !== '' ? eol : '';
   const edits: TextEdit[] = [{ range: { start: insertion, end: insertion }, newText: separator + header + moved + eol }];

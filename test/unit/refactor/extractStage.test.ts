@@ -72,6 +72,14 @@ describe('extractStage', () => {
     assert.deepEqual(result.notes, ['`--from=1` on line 10 becomes `--from=2`: stage 1 moves to index 2.']);
   });
 
+  it('keeps BuildKit`s description line (`# <name> ...`, --call=targets) with the stage across blank lines', () => {
+    const text = dockerfile(['FROM alpine AS tools', 'RUN apk add git', '# build compiles the app', '', 'FROM golang:1.22 AS build', 'WORKDIR /src', 'RUN go build .']);
+    assert.equal(
+      applied(text, extract(text, 7, 'gobase')).text,
+      dockerfile(['FROM alpine AS tools', 'RUN apk add git', '', 'FROM golang:1.22 AS gobase', 'WORKDIR /src', '', '# build compiles the app', '', 'FROM gobase AS build', 'RUN go build .']),
+    );
+  });
+
   it('re-declares the ARGs above the split, with their defaults, when the rest uses them', () => {
     const text = dockerfile(['FROM alpine AS build', 'ARG VERSION=1.0', 'RUN echo $VERSION > /v', 'COPY . /src', 'RUN make VERSION=$VERSION']);
     assert.equal(
