@@ -43,6 +43,7 @@ export const buildCheckMessages = {
     `Multiple ${instruction} instructions should not be used in the same stage because only the last one will be used`,
 } as const;
 
+/** The name of a build check Stageflow reproduces. */
 export type BuildCheckRule = keyof typeof buildCheckMessages;
 
 const slugs: Record<BuildCheckRule, string> = {

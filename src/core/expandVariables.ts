@@ -7,6 +7,7 @@
 /** Looks a variable up; `undefined` means not set (which differs from set to empty). */
 export type VariableLookup = (name: string) => string | undefined;
 
+/** The expanded word and what the lexer looked up. */
 export interface ExpansionResult {
   /** The expanded word (empty when `error` is set). */
   value: string;

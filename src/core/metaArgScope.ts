@@ -8,6 +8,7 @@ import type { Range, ResolveOptions } from './model';
 import type { MetaArgSyntax } from './parseDockerfile';
 import { formatPlatform, parsePlatform, type PlatformParts } from './platformSpec';
 
+/** The variables visible in FROM, or the error met while building them. */
 export interface MetaArgScope {
   /** Variable values in declaration order (built-ins first). */
   values: Map<string, string>;

@@ -166,6 +166,7 @@ export interface StageReference {
   line: number;
 }
 
+/** How loudly the editor shows a diagnostic. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** A problem or hint, with a stable code. */

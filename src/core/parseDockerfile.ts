@@ -58,6 +58,7 @@ export interface CommandSyntax {
   heredocNames: string[];
 }
 
+/** A FROM instruction, with the ranges of its words. */
 export interface FromSyntax extends CommandSyntax {
   baseName: Word & { range: Range };
   asKeyword: (Word & { range: Range }) | null;
@@ -66,6 +67,7 @@ export interface FromSyntax extends CommandSyntax {
   platformRange: Range | null;
 }
 
+/** A stage as written: its FROM and the instructions after it. */
 export interface StageSyntax {
   from: FromSyntax;
   /** Lowercased `AS` name, or null. */
@@ -75,6 +77,7 @@ export interface StageSyntax {
   comments: string[];
 }
 
+/** An ARG declared before the first FROM. */
 export interface MetaArgSyntax {
   name: string;
   /** The value after `=` as written, or null. */
@@ -83,6 +86,7 @@ export interface MetaArgSyntax {
   range: Range;
 }
 
+/** The parse of a whole document, before resolution. */
 export interface ParsedDockerfile {
   escapeToken: string;
   syntax: string | null;

@@ -56,6 +56,7 @@ export function parseMountOptions(value: string): MountOptions {
   return result;
 }
 
+/** One CSV field and where it starts in the value. */
 export interface CsvField {
   text: string;
   start: number;

@@ -27,6 +27,7 @@ export interface ResolveError {
   range: Range;
 }
 
+/** A stage after FROM expansion and base resolution. */
 export interface ResolvedStage {
   syntax: StageSyntax;
   index: number;
@@ -73,6 +74,7 @@ export interface ResolvedEdge {
   range: Range;
 }
 
+/** Everything the resolution found, including how far BuildKit got. */
 export interface Resolution {
   stages: ResolvedStage[];
   references: ResolvedReference[];

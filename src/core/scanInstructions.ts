@@ -15,6 +15,7 @@ export interface LogicalLine {
   offsets: number[];
 }
 
+/** A heredoc body that belongs to an instruction. */
 export interface ScannedHeredoc {
   name: string;
   chomp: boolean;
@@ -23,6 +24,7 @@ export interface ScannedHeredoc {
   lastLine: number;
 }
 
+/** One instruction as BuildKit's line parser delimits it. */
 export interface ScannedInstruction {
   logical: LogicalLine;
   /** 0-based first line, and last line (heredoc terminators included). */
@@ -37,12 +39,14 @@ export interface ScannedInstruction {
   emptyContinuationLines: number[];
 }
 
+/** A `# name=value` parser directive at the top of the file. */
 export interface ParserDirective {
   name: string;
   value: string;
   line: number;
 }
 
+/** The scan of a whole document. */
 export interface ScanResult {
   escapeToken: string;
   directives: ParserDirective[];

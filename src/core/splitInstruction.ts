@@ -10,11 +10,13 @@ export interface Span {
   end: number;
 }
 
+/** A word of an instruction. */
 export interface Word extends Span {
   /** The word's text (for flags: quotes and escapes removed, as BuildKit does). */
   text: string;
 }
 
+/** A `--name[=value]` builder flag. */
 export interface FlagWord extends Span {
   /** The whole flag word, quotes and escapes removed. */
   text: string;
@@ -26,6 +28,7 @@ export interface FlagWord extends Span {
   valueSpan: Span | null;
 }
 
+/** An instruction split into keyword, flags and arguments. */
 export interface SplitInstruction {
   keyword: Word;
   flags: FlagWord[];

@@ -7,6 +7,7 @@ import type { DocumentText } from './documentText';
 import type { InstructionSummary } from './model';
 import type { CommandSyntax, StageSyntax } from './parseDockerfile';
 
+/** The parts of the image config a stage summary shows. */
 export interface StageConfig {
   workdir: string | null;
   user: string | null;
