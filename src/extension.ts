@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DocumentGraphCache } from './documentGraphCache';
+import { registerGraphPanel } from './graphPanel';
 import { registerRefactorings } from './refactorings';
 import { registerRevealStageCommand } from './revealStageCommand';
 import { StageCodeLensProvider } from './stageCodeLensProvider';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerRevealStageCommand(cache, log),
   );
   registerRefactorings(context, cache, log, dockerfiles);
+  registerGraphPanel(context, cache, log);
   // Diagnostics for the Dockerfiles already open are computed after activation returns: nothing here waits on them.
   const initialDiagnostics = setTimeout(() => diagnostics.refreshAll(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initialDiagnostics) });

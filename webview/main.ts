@@ -1,2 +1,149 @@
-// The graph view's script: draws the model the extension host sends.
-document.body.dataset.stageflow = 'loading';
+// The graph view's script: draws what the extension host sends and reports what the user does. It never parses
+// the Dockerfile; every message it receives is validated first.
+import type { GraphMessage, GraphViewState, HostToWebviewMessage } from '../src/shared/protocol';
+import { validateHostMessage } from '../src/shared/validateMessages';
+import { GraphRenderer } from './graphRenderer';
+import { createViewElements, readBuildArgs, renderBuildArgs, renderTargets } from './viewElements';
+import { connectToHost } from './vscodeApi';
+
+const host = connectToHost();
+const view = createViewElements(document.body);
+const state: GraphViewState = host.loadState();
+/** The graph message on screen, and the last one that built (kept on screen while the file does not build). */
+let current: GraphMessage | null = null;
+let lastGood: GraphMessage | null = null;
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+/** Set when the user changed the direction: the next drawing has another shape, so it is fitted. */
+let pendingFit = false;
+
+const renderer = new GraphRenderer(view.svg, {
+  activateNode(node) {
+    if (node.stage !== null && current) host.post({ type: 'revealStage', stage: node.stage, version: current.version });
+  },
+  activateEdge(edge) {
+    if (current && edge.lines.length > 0) host.post({ type: 'revealLine', line: edge.lines[0], version: current.version });
+  },
+  viewChanged: saveState,
+});
+
+function saveState(): void {
+  state.zoom = renderer.hasDrawing ? renderer.zoom : state.zoom;
+  state.selected = renderer.selected;
+  host.saveState(state);
+}
+
+function showGraph(message: GraphMessage): void {
+  const sameDocument = current?.documentUri === message.documentUri || (current === null && state.documentUri === message.documentUri);
+  current = message;
+  if (!sameDocument) lastGood = null;
+  if (message.error === null) lastGood = message;
+  view.fileName.textContent = message.fileName;
+  view.fileName.title = message.documentUri;
+  renderTargets(view.target, message.targets, message.target);
+  renderBuildArgs(view.buildArgFields, message.buildArgs);
+  view.hideImages.checked = message.hideImages;
+  view.direction.value = message.direction;
+  view.banner.hidden = message.error === null;
+  view.banner.textContent = message.error === null ? '' : bannerText(message, lastGood !== null && lastGood !== message);
+  view.empty.hidden = true;
+  view.svg.style.display = '';
+  const shown = message.error !== null && lastGood ? lastGood : message;
+  const firstDrawing = !renderer.hasDrawing;
+  renderer.draw(shown.layout);
+  if (firstDrawing && sameDocument && state.zoom) {
+    renderer.zoom = state.zoom;
+    if (state.selected) renderer.select(state.selected);
+  } else if (firstDrawing || !sameDocument) {
+    renderer.select(null);
+    renderer.fit(false);
+  } else if (pendingFit) {
+    renderer.fit();
+  }
+  pendingFit = false;
+  state.documentUri = message.documentUri;
+  saveState();
+  document.body.dataset.stageflow = 'ready';
+  document.body.dataset.version = String(message.version);
+}
+
+function bannerText(message: GraphMessage, keptPrevious: boolean): string {
+  const where = message.errorLine === null ? '' : ` (line ${message.errorLine})`;
+  const kept = keptPrevious ? '\nShowing the last drawing that built.' : '';
+  return `This Dockerfile does not build: ${message.error}${where}${kept}`;
+}
+
+function showEmpty(text: string): void {
+  current = null;
+  lastGood = null;
+  view.empty.replaceChildren();
+  const heading = document.createElement('h2');
+  heading.textContent = 'Nothing to draw yet';
+  const detail = document.createElement('p');
+  detail.textContent = text;
+  view.empty.append(heading, detail);
+  view.empty.hidden = false;
+  view.banner.hidden = true;
+  view.svg.style.display = 'none';
+  document.body.dataset.stageflow = 'empty';
+}
+
+function showStatus(text: string): void {
+  view.status.textContent = text;
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => (view.status.textContent = ''), 4000);
+}
+
+function handle(message: HostToWebviewMessage): void {
+  switch (message.type) {
+    case 'graph':
+      showGraph(message);
+      break;
+    case 'empty':
+      showEmpty(message.message);
+      break;
+    case 'highlightStage':
+      if (current && message.version === current.version) renderer.highlightStage(message.stage);
+      break;
+    case 'exportResult':
+      showStatus(message.message);
+      break;
+    default:
+      assertNever(message);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled message ${JSON.stringify(value)}`);
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = validateHostMessage(event.data);
+  if (message) handle(message);
+  else console.warn('Stageflow graph view ignored an unexpected message', event.data);
+});
+
+view.search.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') {
+    const found = renderer.find(view.search.value);
+    showStatus(found ? `Found ${found.lines[0]}` : view.search.value.trim() ? 'No stage matches' : '');
+  }
+});
+view.search.addEventListener('input', () => renderer.find(view.search.value));
+view.target.addEventListener('change', () => host.post({ type: 'setTarget', target: view.target.value === '' ? null : view.target.value }));
+view.buildArgFields.addEventListener('submit', (event) => {
+  event.preventDefault();
+  host.post({ type: 'setBuildArgs', buildArgs: readBuildArgs(view.buildArgFields) });
+});
+const postLayoutOptions = (): void =>
+  host.post({ type: 'setLayoutOptions', hideImages: view.hideImages.checked, direction: view.direction.value === 'TB' ? 'TB' : 'LR' });
+view.hideImages.addEventListener('change', postLayoutOptions);
+view.direction.addEventListener('change', () => {
+  pendingFit = true;
+  postLayoutOptions();
+});
+view.fit.addEventListener('click', () => renderer.fit());
+for (const format of ['svg', 'mermaid', 'dot'] as const) {
+  view.exports[format].addEventListener('click', () => host.post({ type: 'exportGraph', format }));
+}
+
+host.post({ type: 'ready' });

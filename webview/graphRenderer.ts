@@ -1,0 +1,277 @@
+import { select, zoom, zoomIdentity, zoomTransform, type Selection, type ZoomBehavior } from 'd3';
+import type { GraphLayout, LayoutEdge, LayoutNode } from '../src/core/layout/layoutTypes';
+import { nodeText } from '../src/core/layout/nodeText';
+import { nodeInDirection, type ArrowKey } from './nodeInDirection';
+
+/** What the user did in the drawing. */
+export interface RendererEvents {
+  /** A node was clicked or Enter was pressed on it. */
+  activateNode(node: LayoutNode): void;
+  /** An edge was clicked. */
+  activateEdge(edge: LayoutEdge): void;
+  /** Zoom, pan or selection changed (worth saving). */
+  viewChanged(): void;
+}
+
+const EDGE_KINDS: ReadonlyArray<LayoutEdge['kind']> = ['from', 'copy', 'mount'];
+const ARROW_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
+
+/**
+ * Draws a layout with d3 and keeps it interactive: keyed joins so a redraw animates boxes and edges from where
+ * they were, d3-zoom for zoom and pan, selection, cursor highlight and keyboard focus. All document text goes in
+ * through `.text()`, never as markup.
+ */
+export class GraphRenderer {
+  private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  private readonly viewport: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly edgeLayer: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly nodeLayer: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
+  private layout: GraphLayout | null = null;
+  private selectedKey: string | null = null;
+  private highlighted: number | null = null;
+
+  constructor(
+    element: SVGSVGElement,
+    private readonly events: RendererEvents,
+  ) {
+    this.svg = select(element);
+    const defs = this.svg.append('defs');
+    for (const kind of EDGE_KINDS) {
+      defs
+        .append('marker')
+        .attr('id', `arrow-${kind}`)
+        .attr('viewBox', '0 0 10 10')
+        .attr('refX', 9)
+        .attr('refY', 5)
+        .attr('markerWidth', 7)
+        .attr('markerHeight', 7)
+        .attr('orient', 'auto-start-reverse')
+        .append('path')
+        .attr('class', `arrow-${kind}`)
+        .attr('d', 'M0,0L10,5L0,10z');
+    }
+    this.viewport = this.svg.append('g').attr('class', 'viewport');
+    this.edgeLayer = this.viewport.append('g').attr('class', 'edges');
+    this.nodeLayer = this.viewport.append('g').attr('class', 'nodes');
+    this.zoomBehavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.05, 4])
+      .on('zoom', (event) => this.viewport.attr('transform', event.transform.toString()))
+      .on('end', () => this.events.viewChanged());
+    this.svg.call(this.zoomBehavior).on('dblclick.zoom', null);
+  }
+
+  /** Whether anything has been drawn yet. */
+  get hasDrawing(): boolean {
+    return this.layout !== null;
+  }
+
+  get selected(): string | null {
+    return this.selectedKey;
+  }
+
+  /** Draws `layout`, animating from the previous drawing; zoom and pan stay as they are. */
+  draw(layout: GraphLayout): void {
+    this.layout = layout;
+    const duration = motionDuration();
+    const nodeById = new Map(layout.nodes.map((node) => [node.id, node]));
+    const edges = this.edgeLayer
+      .selectAll<SVGGElement, LayoutEdge>('g.edge')
+      .data(layout.edges, (edge) => edge.id)
+      .join(
+        (enter) => {
+          const group = enter.append('g').style('opacity', 0);
+          group.append('title');
+          group.append('path').attr('class', 'hit').attr('d', (edge) => edge.path);
+          group.append('path').attr('class', 'line').attr('d', (edge) => edge.path);
+          group.append('text').attr('class', 'label').attr('text-anchor', 'middle');
+          return group;
+        },
+        (update) => update,
+        (exit) => exit.transition().duration(duration).style('opacity', 0).remove(),
+      )
+      .attr('class', (edge) => classNames('edge', `edge-${edge.kind}`, edge.onbuild && 'onbuild', !edge.reachable && 'unreachable'))
+      .attr('data-id', (edge) => edge.id)
+      .attr('data-source', (edge) => edge.source)
+      .attr('data-target', (edge) => edge.target)
+      .on('click', (event: MouseEvent, edge) => {
+        event.stopPropagation();
+        this.events.activateEdge(edge);
+      });
+    edges.select('title').text((edge) => `${edge.tooltip}\n(from ${labelOf(nodeById.get(edge.source))} to ${labelOf(nodeById.get(edge.target))})`);
+    edges.select('path.line').attr('marker-end', (edge) => `url(#arrow-${edge.kind})`);
+    edges.select('text.label').text((edge) => edge.label);
+    const edgeMotion = edges.transition().duration(duration).style('opacity', 1);
+    edgeMotion.select('path.hit').attr('d', (edge) => edge.path);
+    edgeMotion.select('path.line').attr('d', (edge) => edge.path);
+    edgeMotion.select('text.label').attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
+
+    // Tab order follows reading order of the drawing.
+    const ordered = [...layout.nodes].sort((a, b) => (layout.direction === 'LR' ? a.x - b.x || a.y - b.y : a.y - b.y || a.x - b.x));
+    const nodes = this.nodeLayer
+      .selectAll<SVGGElement, LayoutNode>('g.node')
+      .data(ordered, (node) => node.key)
+      .join(
+        (enter) => {
+          const group = enter
+            .append('g')
+            .attr('transform', (node) => `translate(${node.x},${node.y})`)
+            .style('opacity', 0);
+          group.append('title');
+          group.append('rect');
+          return group;
+        },
+        (update) => update,
+        (exit) => exit.transition().duration(duration).style('opacity', 0).remove(),
+      )
+      .order()
+      .attr('class', (node) => this.nodeClasses(node))
+      .attr('data-id', (node) => node.id)
+      .attr('data-key', (node) => node.key)
+      .attr('tabindex', 0)
+      .attr('role', 'button')
+      .attr('aria-label', (node) => node.ariaLabel)
+      .on('click', (event: MouseEvent, node) => {
+        event.stopPropagation();
+        this.activate(node);
+      })
+      .on('keydown', (event: KeyboardEvent, node) => this.onKey(event, node));
+    nodes.select('title').text((node) => node.tooltip);
+    nodes
+      .select('rect')
+      .attr('width', (node) => node.width)
+      .attr('height', (node) => node.height)
+      .attr('rx', (node) => (node.kind === 'stage' ? 6 : node.height / 2));
+    nodes
+      .selectAll<SVGTextElement, ReturnType<typeof nodeText>[number]>('text')
+      .data((node) => nodeText(node))
+      .join('text')
+      .attr('class', (line) => line.role)
+      .attr('x', (line) => line.x)
+      .attr('y', (line) => line.y)
+      .attr('text-anchor', (line) => line.anchor)
+      .text((line) => line.text);
+    nodes
+      .transition()
+      .duration(duration)
+      .style('opacity', 1)
+      .attr('transform', (node) => `translate(${node.x},${node.y})`);
+  }
+
+  /** Scales and centres the drawing to fill the view (never enlarging past 1.5×). */
+  fit(animate = true): void {
+    if (!this.layout) return;
+    const element = this.svg.node()!;
+    const [width, height] = [element.clientWidth || 800, element.clientHeight || 600];
+    const scale = Math.min(1.5, (width - 16) / Math.max(this.layout.width, 1), (height - 16) / Math.max(this.layout.height, 1));
+    const transform = zoomIdentity.translate((width - this.layout.width * scale) / 2, (height - this.layout.height * scale) / 2).scale(scale);
+    const target = animate ? this.svg.transition().duration(motionDuration()) : this.svg;
+    (target as Selection<SVGSVGElement, unknown, null, undefined>).call(this.zoomBehavior.transform, transform);
+  }
+
+  /** The current zoom and pan. */
+  get zoom(): { x: number; y: number; k: number } {
+    return zoomTransformOf(this.svg.node()!);
+  }
+
+  set zoom(value: { x: number; y: number; k: number }) {
+    this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(value.x, value.y).scale(value.k));
+  }
+
+  /** Marks the stage the editor cursor is in, with its incoming and outgoing edges (null clears). */
+  highlightStage(stage: number | null): void {
+    this.highlighted = stage;
+    const id = stage === null ? null : `stage:${stage}`;
+    this.nodeLayer.selectAll<SVGGElement, LayoutNode>('g.node').attr('class', (node) => this.nodeClasses(node));
+    this.edgeLayer.selectAll<SVGGElement, LayoutEdge>('g.edge').classed('highlighted', (edge) => id !== null && (edge.source === id || edge.target === id));
+  }
+
+  /** Selects a node by key (null clears) without revealing it. */
+  select(key: string | null): void {
+    this.selectedKey = key;
+    this.nodeLayer.selectAll<SVGGElement, LayoutNode>('g.node').attr('class', (node) => this.nodeClasses(node));
+    this.events.viewChanged();
+  }
+
+  /** Marks the nodes whose title contains `text`; returns the first match, centred, selected and focused. */
+  find(text: string): LayoutNode | undefined {
+    const wanted = text.trim().toLowerCase();
+    const matches = (node: LayoutNode): boolean => wanted !== '' && (node.lines[0] ?? '').toLowerCase().includes(wanted);
+    const nodes = this.nodeLayer.selectAll<SVGGElement, LayoutNode>('g.node').classed('match', matches);
+    const first = this.layout?.nodes.find(matches);
+    if (first) {
+      this.centreOn(first);
+      this.select(first.key);
+      nodes.filter((node) => node.key === first.key).node()?.focus();
+    }
+    return first;
+  }
+
+  private activate(node: LayoutNode): void {
+    this.select(node.key);
+    this.events.activateNode(node);
+  }
+
+  private onKey(event: KeyboardEvent, node: LayoutNode): void {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.activate(node);
+    } else if (ARROW_KEYS.has(event.key) && this.layout) {
+      event.preventDefault();
+      const next = nodeInDirection(this.layout.nodes, node.id, event.key as ArrowKey);
+      const target = next === undefined ? undefined : this.layout.nodes.find((candidate) => candidate.id === next);
+      if (!target) return;
+      this.select(target.key);
+      this.centreIfHidden(target);
+      this.nodeLayer
+        .selectAll<SVGGElement, LayoutNode>('g.node')
+        .filter((candidate) => candidate.id === next)
+        .node()
+        ?.focus();
+    }
+  }
+
+  private nodeClasses(node: LayoutNode): string {
+    return classNames(
+      'node',
+      `node-${node.kind}`,
+      node.isTarget && 'target',
+      !node.reachable && 'unreachable',
+      node.key === this.selectedKey && 'selected',
+      this.highlighted !== null && node.stage === this.highlighted && 'highlighted',
+    );
+  }
+
+  private centreOn(node: LayoutNode): void {
+    const element = this.svg.node()!;
+    const { k } = zoomTransformOf(element);
+    const [width, height] = [element.clientWidth || 800, element.clientHeight || 600];
+    const transform = zoomIdentity.translate(width / 2 - (node.x + node.width / 2) * k, height / 2 - (node.y + node.height / 2) * k).scale(k);
+    this.svg.transition().duration(motionDuration()).call(this.zoomBehavior.transform, transform);
+  }
+
+  private centreIfHidden(node: LayoutNode): void {
+    const element = this.svg.node()!;
+    const { x, y, k } = zoomTransformOf(element);
+    const [left, top] = [node.x * k + x, node.y * k + y];
+    if (left < 0 || top < 0 || left + node.width * k > element.clientWidth || top + node.height * k > element.clientHeight) this.centreOn(node);
+  }
+}
+
+function zoomTransformOf(element: SVGSVGElement): { x: number; y: number; k: number } {
+  const { x, y, k } = zoomTransform(element);
+  return { x, y, k };
+}
+
+function labelOf(node: LayoutNode | undefined): string {
+  return node?.lines[0] ?? '?';
+}
+
+function classNames(...names: Array<string | false>): string {
+  return names.filter(Boolean).join(' ');
+}
+
+/** Animation length; none when the user asks for reduced motion. */
+function motionDuration(): number {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300;
+}

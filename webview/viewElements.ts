@@ -1,0 +1,91 @@
+import type { BuildArgInfo, ExportFormat } from '../src/shared/protocol';
+
+/** The parts of the page the view updates. */
+export interface ViewElements {
+  fileName: HTMLElement;
+  search: HTMLInputElement;
+  target: HTMLSelectElement;
+  buildArgs: HTMLDetailsElement;
+  buildArgFields: HTMLFormElement;
+  hideImages: HTMLInputElement;
+  direction: HTMLSelectElement;
+  fit: HTMLButtonElement;
+  exports: Record<ExportFormat, HTMLButtonElement>;
+  banner: HTMLElement;
+  empty: HTMLElement;
+  svg: SVGSVGElement;
+  status: HTMLElement;
+}
+
+/** Creates an element with attributes and plain-text content (never parsed as markup). */
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
+  if (text !== undefined) created.textContent = text;
+  return created;
+}
+
+/** Builds the toolbar, banner, empty state, drawing surface and status line inside `root`. */
+export function createViewElements(root: HTMLElement): ViewElements {
+  const toolbar = element('header', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Stage graph tools' });
+  const fileName = element('span', { class: 'file-name' });
+  const search = element('input', { type: 'search', placeholder: 'Find stage', 'aria-label': 'Find a stage by name' });
+  const targetLabel = element('label', {}, 'Target');
+  const target = element('select', { 'aria-label': 'Build target' });
+  targetLabel.append(target);
+  const buildArgs = element('details', { class: 'build-args' });
+  buildArgs.append(element('summary', {}, 'Build args'));
+  const buildArgFields = element('form', { class: 'fields', 'aria-label': 'Build argument overrides' });
+  buildArgs.append(buildArgFields);
+  const hideLabel = element('label', {});
+  const hideImages = element('input', { type: 'checkbox', 'aria-label': 'Hide external images' });
+  hideLabel.append(hideImages, document.createTextNode('Hide images'));
+  const direction = element('select', { 'aria-label': 'Direction' });
+  direction.append(element('option', { value: 'LR' }, 'Left to right'), element('option', { value: 'TB' }, 'Top to bottom'));
+  const fit = element('button', { type: 'button', title: 'Fit the whole graph in view' }, 'Fit');
+  const exports: Record<ExportFormat, HTMLButtonElement> = {
+    svg: element('button', { type: 'button', title: 'Save the picture as an SVG file' }, 'Save SVG'),
+    mermaid: element('button', { type: 'button', title: 'Copy the graph as Mermaid' }, 'Copy Mermaid'),
+    dot: element('button', { type: 'button', title: 'Copy the graph as Graphviz DOT' }, 'Copy DOT'),
+  };
+  toolbar.append(fileName, search, targetLabel, buildArgs, hideLabel, direction, fit, element('span', { class: 'spacer' }), exports.svg, exports.mermaid, exports.dot);
+  const banner = element('div', { class: 'banner', role: 'alert', hidden: '' });
+  const empty = element('div', { class: 'empty-state', hidden: '' });
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', 'graph');
+  svg.setAttribute('role', 'group');
+  svg.setAttribute('aria-label', 'Stage graph: Tab or arrow keys move between stages, Enter reveals one in the editor');
+  const status = element('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  root.append(toolbar, banner, empty, svg, status);
+  return { fileName, search, target, buildArgs, buildArgFields, hideImages, direction, fit, exports, banner, empty, svg, status };
+}
+
+/** Fills the target picker: the default first, then the named stages. */
+export function renderTargets(select: HTMLSelectElement, targets: readonly string[], chosen: string | null): void {
+  select.replaceChildren(element('option', { value: '' }, 'Default (last stage)'), ...targets.map((name) => element('option', { value: name }, name)));
+  select.value = chosen !== null && targets.includes(chosen) ? chosen : '';
+}
+
+/** Fills the build-arg form: one input per meta ARG, the default as placeholder, the override as value. */
+export function renderBuildArgs(form: HTMLFormElement, args: readonly BuildArgInfo[]): void {
+  const rows: HTMLElement[] = [];
+  for (const arg of args) {
+    const label = element('label', { for: `arg-${args.indexOf(arg)}` }, arg.name);
+    const input = element('input', { id: `arg-${args.indexOf(arg)}`, name: arg.name, placeholder: arg.defaultValue ?? '(no default)', 'aria-label': `Value of ${arg.name}` });
+    input.value = arg.override ?? '';
+    rows.push(label, input);
+  }
+  if (args.length === 0) rows.push(element('span', {}, 'This Dockerfile declares no ARG before its first FROM.'));
+  else rows.push(element('button', { type: 'submit' }, 'Apply'));
+  form.replaceChildren(...rows);
+}
+
+/** The overrides typed into the build-arg form (empty fields mean "use the default"). */
+export function readBuildArgs(form: HTMLFormElement): Record<string, string> {
+  // fromEntries defines own properties, so an ARG named like an Object.prototype member stays a plain entry.
+  return Object.fromEntries(
+    Array.from(form.querySelectorAll('input'))
+      .filter((input) => input.value !== '')
+      .map((input) => [input.name, input.value]),
+  );
+}

@@ -1,0 +1,44 @@
+import type { GraphViewState, WebviewToHostMessage } from '../src/shared/protocol';
+
+/** What VS Code injects into every webview (called once per page). */
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** The typed side of the webview's connection to the extension host. */
+export interface ViewHost {
+  post(message: WebviewToHostMessage): void;
+  /** The state saved by an earlier page of this panel (also after a window reload), or a fresh one. */
+  loadState(): GraphViewState;
+  saveState(state: GraphViewState): void;
+}
+
+/** Connects to the host; only typed protocol messages can be posted. */
+export function connectToHost(): ViewHost {
+  const api = acquireVsCodeApi();
+  return {
+    post: (message) => api.postMessage(message),
+    loadState: () => readState(api.getState()),
+    saveState: (state) => api.setState(state),
+  };
+}
+
+/** Saved state is data from an earlier page: keep only fields of the expected types. */
+function readState(saved: unknown): GraphViewState {
+  const state: GraphViewState = { documentUri: null, zoom: null, selected: null };
+  if (typeof saved !== 'object' || saved === null) return state;
+  const { documentUri, zoom, selected } = saved as Record<string, unknown>;
+  if (typeof documentUri === 'string') state.documentUri = documentUri;
+  if (typeof selected === 'string') state.selected = selected;
+  if (typeof zoom === 'object' && zoom !== null) {
+    const { x, y, k } = zoom as Record<string, unknown>;
+    if ([x, y, k].every((value) => typeof value === 'number' && Number.isFinite(value)) && (k as number) > 0) {
+      state.zoom = { x: x as number, y: y as number, k: k as number };
+    }
+  }
+  return state;
+}
