@@ -5,6 +5,11 @@
  *
  * Every character of an instruction's joined ("logical") line keeps its document offset, so words found in it map
  * back to exact editor ranges.
+ *
+ * This follows BuildKit rather than dockerfile-ast because dockerfile-ast reads some files differently: a JSON-form
+ * COPY whose continuation holds a comment line, heredoc bodies counted as COPY arguments, no ARG expansion in FROM
+ * (test/unit/core/parserDetails.test.ts shows each case). It also costs less than a dockerfile-ast parse
+ * (bench/graph.bench.ts).
  */
 import type { DocumentText } from './documentText';
 
