@@ -18,30 +18,35 @@ const completeMarker = path.join(installDir, 'install-complete');
 /** Absolute path of VS Code's server entry point inside the installed code-server package. */
 export const serverMainPath = path.join(installDir, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
 
-/** Debian packages and the file that proves each one is installed. */
-const debianPackages = [
-  { name: 'chromium', file: '/usr/bin/chromium', why: 'runs the VS Code workbench and the webview tests' },
-  { name: 'ripgrep', file: '/usr/bin/rg', why: "replaces the ripgrep binary code-server would download from GitHub" },
-  { name: 'libkrb5-dev', file: '/usr/include/krb5.h', why: "headers for code-server's kerberos native module" },
-  { name: 'graphviz', file: '/usr/bin/dot', why: 'the layout benchmark compares against Graphviz dot' },
-];
+/** Debian packages, the file that proves each one is installed, and what needs it. */
+const debianPackages = {
+  chromium: { file: '/usr/bin/chromium', why: 'runs the VS Code workbench and the webview tests' },
+  ripgrep: { file: '/usr/bin/rg', why: 'replaces the ripgrep binary code-server would download from GitHub' },
+  'libkrb5-dev': { file: '/usr/include/krb5.h', why: "headers for code-server's kerberos native module" },
+  graphviz: { file: '/usr/bin/dot', why: 'the layout benchmark compares against Graphviz dot' },
+};
 
-/** Installs the missing Debian packages when root; otherwise explains what to install and exits non-zero. */
-export function ensureDebianPackages() {
-  const missing = debianPackages.filter((pkg) => !existsSync(pkg.file));
+/** What installing code-server needs; running its server needs no Debian package. */
+const serverInstallPackages = ['ripgrep', 'libkrb5-dev'];
+
+/** Everything the tests and benchmarks need. */
+export const testPackages = Object.keys(debianPackages);
+
+/** Installs the missing ones of `names` when root; otherwise explains what to install and exits non-zero. */
+export function ensureDebianPackages(names) {
+  const missing = names.filter((name) => !existsSync(debianPackages[name].file));
   if (missing.length === 0) return;
-  const names = missing.map((pkg) => pkg.name);
   if (process.getuid?.() !== 0) {
-    console.error('Stageflow tests need these Debian packages, which are missing:');
-    for (const pkg of missing) console.error(`  ${pkg.name}: ${pkg.why}`);
-    console.error(`Install them as root, then re-run:\n  sudo apt-get install -y ${names.join(' ')}`);
+    console.error('Stageflow needs these Debian packages, which are missing:');
+    for (const name of missing) console.error(`  ${name}: ${debianPackages[name].why}`);
+    console.error(`Install them as root, then re-run:\n  sudo apt-get install -y ${missing.join(' ')}`);
     process.exit(1);
   }
-  console.log(`Installing Debian packages: ${names.join(' ')}`);
+  console.log(`Installing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   // With recommends: chromium's bring the fonts that the screenshots and the workbench render with.
-  execFileSync('apt-get', ['install', '-y', '-qq', ...names], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
 }
 
 /**
@@ -64,9 +69,11 @@ function seedRipgrepCache() {
   }
 }
 
-/** Installs code-server under .vscode-test/ unless a previous run completed; returns server-main.js's path. */
+/**
+ * Installs code-server under .vscode-test/ unless a previous run completed (with the Debian packages its install
+ * needs); returns server-main.js's path.
+ */
 export function ensureVsCodeServer() {
-  ensureDebianPackages();
   if (existsSync(completeMarker) && existsSync(serverMainPath)) return serverMainPath;
   const nodeMajor = Number(process.versions.node.split('.')[0]);
   if (nodeMajor !== 20) {
@@ -75,6 +82,7 @@ export function ensureVsCodeServer() {
     console.error('Run npm test and npm start with Node.js 20 (for example `nvm use 20`).');
     process.exit(1);
   }
+  ensureDebianPackages(serverInstallPackages);
   seedRipgrepCache();
   console.log(`Installing VS Code's server (code-server@${CODE_SERVER_VERSION}) into ${path.relative(projectRoot, installDir)} (about a minute, once)`);
   const started = Date.now();
@@ -94,6 +102,8 @@ export function ensureVsCodeServer() {
   return serverMainPath;
 }
 
+// Run directly (as .ci/run does), it installs everything the tests need.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  ensureDebianPackages(testPackages);
   console.log(ensureVsCodeServer());
 }

@@ -15,7 +15,7 @@ import { format, parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { bundleIntegrationSuite } from './bundle-integration-tests.mjs';
-import { ensureVsCodeServer } from './install-vscode-server.mjs';
+import { ensureDebianPackages, ensureVsCodeServer } from './install-vscode-server.mjs';
 import { createServerFolders, installVsix, removeServerFolders, startVsCodeServer, workbenchUrl } from './vscode-server.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,6 +71,7 @@ function forwardLog(level, message, suiteOut, onSummary) {
 
 async function main() {
   const timeoutMs = Number(options.timeout) * 1000;
+  ensureDebianPackages(['chromium']);
   const serverMain = ensureVsCodeServer();
   mkdirSync(path.join(projectRoot, 'out'), { recursive: true });
   const suiteOut = mkdtempSync(path.join(projectRoot, 'out', `integration-${mode}-`));
