@@ -4,16 +4,14 @@ import type { DocumentGraphCache } from './documentGraphCache';
 import { readStageflowSettings } from './settings';
 import { toPosition, toRange } from './typeConverters';
 
-/** The graph view's command; "Show in graph" lenses appear only once it is registered. */
+/** The graph view's and the refactorings' commands, registered in the same activation. */
 const showGraphCommand = 'stageflow.showGraph';
-/** The refactorings' command (registered in the same activation), which the "Name stage N…" lenses run. */
 const nameStageCommand = 'stageflow.nameStage';
 
 /** CodeLens above every FROM and numeric stage reference; the content comes from `stageCodeLenses`. */
 export class StageCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
-  private showGraphRegistered = false;
 
   readonly onDidChangeCodeLenses = this.changeEmitter.event;
 
@@ -33,33 +31,21 @@ export class StageCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     ];
   }
 
-  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const scope = document.isUntitled ? undefined : document.uri;
     if (!readStageflowSettings(scope, (message) => this.log.warn(message)).codeLensEnabled) {
       return [];
     }
     const graph = this.cache.get(document);
-    const showGraph = await this.isShowGraphRegistered();
-    const lenses: vscode.CodeLens[] = [];
-    for (const lens of stageCodeLenses(graph)) {
-      if (lens.action?.kind === 'showGraph' && !showGraph) {
-        continue;
-      }
+    return stageCodeLenses(graph).map((lens) => {
       const command = lens.action ? toCommand(document.uri, lens.action, lens.title) : { title: lens.title, command: '' };
       command.tooltip = lens.tooltip;
-      lenses.push(new vscode.CodeLens(toRange(lens.range), command));
-    }
-    return lenses;
+      return new vscode.CodeLens(toRange(lens.range), command);
+    });
   }
 
   dispose(): void {
     vscode.Disposable.from(...this.subscriptions).dispose();
-  }
-
-  /** Whether the graph view's command exists; once seen, it is not looked up again. */
-  private async isShowGraphRegistered(): Promise<boolean> {
-    this.showGraphRegistered ||= (await vscode.commands.getCommands(true)).includes(showGraphCommand);
-    return this.showGraphRegistered;
   }
 }
 
