@@ -29,7 +29,7 @@ const debianPackages = {
 /** What installing code-server needs; running its server needs no Debian package. */
 const serverInstallPackages = ['ripgrep', 'libkrb5-dev'];
 
-/** Everything the tests and benchmarks need. */
+/** Everything the tests and benchmarks need (graphviz only for `npm run bench`); .ci/run installs them all. */
 export const testPackages = Object.keys(debianPackages);
 
 /** Installs the missing ones of `names` when root; otherwise explains what to install and exits non-zero. */

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDebianPackages, ensureVsCodeServer, testPackages } from './install-vscode-server.mjs';
+import { ensureDebianPackages, ensureVsCodeServer } from './install-vscode-server.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mocha = path.join(projectRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
@@ -66,7 +66,7 @@ const steps = [
   },
 ];
 
-ensureDebianPackages(testPackages);
+ensureDebianPackages(['chromium']);
 ensureVsCodeServer();
 const results = [];
 for (const step of steps) {
