@@ -41,6 +41,7 @@ interface Expected {
   edges: unknown[];
   target: number | null;
   reachable: number[];
+  reachableImages: string[];
   lint: { rule: string; message: string; line: number }[];
   perTarget?: { target: string; ok: boolean; error: string | null; index: number; reachable: number[] }[];
 }
@@ -137,6 +138,11 @@ describe('BuildKit conformance (test/fixtures/conformance, dockerfile/1.26.0 ver
       assert.deepEqual(edgeFields(graph), expected.edges, 'edges');
       assert.equal(graph.target, expected.target, 'target');
       assert.deepEqual(graph.reachable, expected.reachable, 'reachable');
+      assert.deepEqual(
+        graph.images.filter((i) => i.reachable).map((i) => i.ref),
+        expected.reachableImages,
+        'images pulled for the target',
+      );
 
       for (const perTarget of expected.perTarget ?? []) {
         const forTarget = buildStageGraph(text, { target: perTarget.target });

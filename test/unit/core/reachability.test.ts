@@ -51,12 +51,11 @@ describe('what gets built', () => {
     );
   });
 
-  it('lists external images in first-use order, marking those a built stage uses', () => {
+  it('lists external images in first-use order, marking those a built stage uses; scratch is not pulled', () => {
     const graph = buildStageGraph(text);
     assert.deepEqual(graph.images, [
       { ref: 'golang', reachable: true },
       { ref: 'alpine', reachable: true },
-      { ref: 'scratch', reachable: true },
     ]);
     assert.deepEqual(buildStageGraph('FROM node AS unused\nFROM alpine\n').images, [
       { ref: 'node', reachable: false },
