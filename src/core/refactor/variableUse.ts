@@ -11,14 +11,19 @@ function argumentsOf(instructionText: string, escapeToken: string): string {
 
 /** The names an `ARG` instruction declares (`ARG A=1 B` declares A and B). */
 export function argNames(instructionText: string, escapeToken: string): string[] {
-  return words(argumentsOf(instructionText, escapeToken)).map((word) => word.split('=')[0]);
+  return words(argumentsOf(instructionText, escapeToken)).map(nameOf);
+}
+
+/** The name part of `NAME=value` (quotes around the whole word are not part of it). */
+function nameOf(word: string): string {
+  return word.replace(/["']/g, '').split('=')[0];
 }
 
 /** The names an `ENV` instruction sets (`ENV A=1 B=2`, or the legacy `ENV A value with spaces`). */
 export function envNames(instructionText: string, escapeToken: string): string[] {
   const all = words(argumentsOf(instructionText, escapeToken));
   if (all.length > 0 && !all[0].includes('=')) return [all[0]];
-  return all.map((word) => word.split('=')[0]);
+  return all.map(nameOf);
 }
 
 /** The variables a text refers to as `$NAME` or `${NAME...}` (an over-approximation: escaped `$` counts too). */
