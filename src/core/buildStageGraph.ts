@@ -161,7 +161,7 @@ function toReferences(resolution: Resolution): StageReference[] {
 function toImages(edges: readonly ResolvedEdge[], reachable: Set<number> | null): ExternalImage[] {
   const images = new Map<string, ExternalImage>();
   for (const edge of [...edges].sort((a, b) => a.line - b.line)) {
-    if (!('image' in edge.from) || edge.from.image === 'scratch') continue;
+    if (!('image' in edge.from)) continue;
     const ref = edge.from.image;
     const used = reachable?.has(edge.to) ?? false;
     const known = images.get(ref);

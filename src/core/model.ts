@@ -182,7 +182,7 @@ export interface Diagnostic {
   fix?: { title: string; replacement: string };
 }
 
-/** An external image that a stage builds on, copies from or mounts (never `scratch`, which is not pulled). */
+/** An external image that a stage builds on, copies from or mounts (`scratch` included, though it is not pulled). */
 export interface ExternalImage {
   ref: string;
   /** Used by a stage that is built for the target. */
@@ -205,7 +205,7 @@ export interface StageGraph {
   /** Sorted by `to`, then `line`. */
   edges: Edge[];
   references: StageReference[];
-  /** External images named by FROM, `--from` or mounts, in first-use order; `scratch` is not one (nothing is pulled). */
+  /** External images named by FROM, `--from` or mounts, in first-use order (`scratch` included). */
   images: ExternalImage[];
   /** Index of the target stage, or null when the file has no stage or the target is unknown. */
   target: number | null;

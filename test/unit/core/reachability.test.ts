@@ -51,11 +51,12 @@ describe('what gets built', () => {
     );
   });
 
-  it('lists external images in first-use order, marking those a built stage uses; scratch is not pulled', () => {
+  it('lists external images (scratch included) in first-use order, marking those a built stage uses', () => {
     const graph = buildStageGraph(text);
     assert.deepEqual(graph.images, [
       { ref: 'golang', reachable: true },
       { ref: 'alpine', reachable: true },
+      { ref: 'scratch', reachable: true },
     ]);
     assert.deepEqual(buildStageGraph('FROM node AS unused\nFROM alpine\n').images, [
       { ref: 'node', reachable: false },
