@@ -39,7 +39,7 @@ describe('Stage diagnostics', () => {
     await expectDiagnostics(document, [
       "0:Warning:StageNameCasing <https://docs.docker.com/go/dockerfile/rule/stage-name-casing/>:Stage name 'Builder' should be lowercase",
       "4:Warning:stageflow.misspeltStage:'bulider' is not a stage, so it is pulled as an image; did you mean stage 'builder'?",
-      '5:Error:InvalidStageIndex <https://docs.docker.com/reference/dockerfile/>:invalid stage index 7',
+      '5:Error:InvalidStageIndex:invalid stage index 7',
     ]);
   });
 
