@@ -33,6 +33,8 @@ interface ExpectedStage {
 interface Expected {
   ok: boolean;
   error: string | null;
+  /** Lines BuildKit attaches to its error, when it attaches any. */
+  errorLines?: number[];
   phase: string;
   escapeToken: string;
   syntax: string | null;
@@ -120,6 +122,10 @@ describe('BuildKit conformance (test/fixtures/conformance, dockerfile/1.26.0 ver
 
       assert.equal(graph.ok, expected.ok, 'ok');
       assert.equal(graph.error, expected.error, 'error message');
+      if (expected.errorLines) {
+        assert.ok(graph.errorRange, 'the error has a range');
+        assert.ok(expected.errorLines.includes(graph.errorRange.start.line + 1), `error on line ${graph.errorRange.start.line + 1}`);
+      }
       assert.equal(graph.escapeToken, expected.escapeToken, 'escape token');
       assert.equal(graph.syntax, expected.syntax, 'syntax directive');
       assert.deepEqual(lintFields(graph), expected.lint.map((l) => `${l.rule} line ${l.line}: ${l.message}`).sort(), 'build checks');
