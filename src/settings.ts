@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { checkBuildArgs, checkString, type CheckedSetting } from './core/editor/settingValues';
 import type { ResolveOptions } from './core/model';
 
 /** Stageflow's settings for one document, read from the `stageflow.*` configuration. */
@@ -26,9 +27,13 @@ export function readStageflowSettings(
   warn: (message: string) => void,
 ): StageflowSettings {
   const config = vscode.workspace.getConfiguration('stageflow', scope);
+  const reported = <T>(checked: CheckedSetting<T>): T => {
+    checked.problems.forEach(warn);
+    return checked.value;
+  };
   return {
-    buildArgs: readBuildArgs(config.get<unknown>('buildArgs'), warn),
-    target: readString(config.get<unknown>('target'), 'stageflow.target', warn),
+    buildArgs: reported(checkBuildArgs(config.get<unknown>('buildArgs'))),
+    target: reported(checkString('stageflow.target', config.get<unknown>('target'))),
     codeLensEnabled: config.get<unknown>('codeLens.enabled') !== false,
     diagnosticsEnabled: config.get<unknown>('diagnostics.enabled') !== false,
   };
@@ -37,35 +42,4 @@ export function readStageflowSettings(
 /** The resolve options that the settings ask for. */
 export function resolveOptionsFromSettings(settings: StageflowSettings): ResolveOptions {
   return { buildArgs: settings.buildArgs, target: settings.target };
-}
-
-function readBuildArgs(value: unknown, warn: (message: string) => void): Record<string, string> {
-  if (value === undefined || value === null) {
-    return {};
-  }
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    warn('stageflow.buildArgs must be an object of NAME: "value" pairs; ignoring it.');
-    return {};
-  }
-  const buildArgs: Record<string, string> = {};
-  for (const [name, argValue] of Object.entries(value)) {
-    // Numbers and booleans are what people type for flags like VERSION or DEBUG; docker receives them as text.
-    if (typeof argValue === 'string' || typeof argValue === 'number' || typeof argValue === 'boolean') {
-      buildArgs[name] = String(argValue);
-    } else {
-      warn(`stageflow.buildArgs.${name} is not a string; ignoring it.`);
-    }
-  }
-  return buildArgs;
-}
-
-function readString(value: unknown, key: string, warn: (message: string) => void): string {
-  if (value === undefined || value === null) {
-    return '';
-  }
-  if (typeof value !== 'string') {
-    warn(`${key} must be a string; ignoring it.`);
-    return '';
-  }
-  return value.trim();
 }
