@@ -73,8 +73,6 @@ export interface StageSyntax {
   /** Lowercased `AS` name, or null. */
   name: string | null;
   commands: CommandSyntax[];
-  /** Comment lines directly above FROM. */
-  comments: string[];
 }
 
 /** An ARG declared before the first FROM. */
@@ -172,7 +170,6 @@ export function parseDockerfile(doc: DocumentText): ParsedDockerfile {
         from: command as FromSyntax,
         name: (command as FromSyntax).stageName?.text.toLowerCase() ?? null,
         commands: [],
-        comments: scanned.comments,
       });
       continue;
     }

@@ -38,8 +38,6 @@ export interface ScannedInstruction {
   /** Last line of the instruction text itself (before any heredoc body). */
   logicalEndLine: number;
   heredocs: ScannedHeredoc[];
-  /** Comment lines BuildKit attaches to the instruction (`PrevComment`). */
-  comments: string[];
   /** 0-based lines of empty continuation lines (BuildKit's `NoEmptyContinuation` warning). */
   emptyContinuationLines: number[];
 }
@@ -108,7 +106,6 @@ class InstructionScanner {
   scan(): ScanResult {
     const { doc } = this;
     const instructions: ScannedInstruction[] = [];
-    let comments: string[] = [];
     const result = (error: ScanResult['error']): ScanResult => ({
       escapeToken: this.escapeToken,
       directives: this.directives,
@@ -125,17 +122,11 @@ class InstructionScanner {
         raw = raw.slice(1);
         start++;
       }
-      if (isComment(raw)) {
-        const comment = raw.slice(1).trim();
-        if (comment === '') comments = [];
-        else comments.push(comment);
-      }
       const trimmed = trimNewline(raw);
       const indent = leadingSpaceLength(trimmed);
       const token = trimmed.slice(indent);
-      const directive = this.parseDirective(token, startLine);
-      if (directive.error) return result({ code: 'InvalidDirective', message: directive.error, line: startLine });
-      if (directive.found) comments.pop();
+      const directiveError = this.parseDirective(token, startLine);
+      if (directiveError) return result({ code: 'InvalidDirective', message: directiveError, line: startLine });
       if (isComment(token)) continue;
 
       const logical: LogicalLine = { text: '', offsets: [] };
@@ -178,14 +169,13 @@ class InstructionScanner {
             }
           }
           if (!terminated) {
-            instructions.push(instruction(logical, startLine, line - 1, logicalEndLine, heredocs, comments, emptyContinuationLines));
+            instructions.push(instruction(logical, startLine, line - 1, logicalEndLine, heredocs, emptyContinuationLines));
             return result({ code: 'UnterminatedHeredoc', message: 'unterminated heredoc', line: startLine });
           }
           heredocs.push({ name, chomp, firstLine, lastLine: line - 2 });
         }
       }
-      instructions.push(instruction(logical, startLine, line - 1, logicalEndLine, heredocs, comments, emptyContinuationLines));
-      comments = [];
+      instructions.push(instruction(logical, startLine, line - 1, logicalEndLine, heredocs, emptyContinuationLines));
     }
     if (instructions.length === 0) {
       return result({ code: 'NoInstructions', message: 'file with no instructions', line: Math.max(0, line - 1) });
@@ -193,31 +183,26 @@ class InstructionScanner {
     return result(null);
   }
 
-  /** BuildKit's `DirectiveParser.ParseLine` plus the escape-token check; only lines before anything else count. */
-  private parseDirective(token: string, line: number): { found: boolean; error?: string } {
-    if (this.directivesDone) return { found: false };
-    if (!token.startsWith('#')) {
-      this.directivesDone = true;
-      return { found: false };
-    }
-    const match = DIRECTIVE.exec(token.slice(1).replace(/^\s+/, ''));
+  /**
+   * BuildKit's `DirectiveParser.ParseLine` plus the escape-token check: records a directive while only directives
+   * have been seen; returns BuildKit's error for a bad or repeated one, else null.
+   */
+  private parseDirective(token: string, line: number): string | null {
+    if (this.directivesDone) return null;
+    const match = token.startsWith('#') ? DIRECTIVE.exec(token.slice(1).replace(/^\s+/, '')) : null;
     const name = match?.[1].toLowerCase();
     if (!match || !name || !VALID_DIRECTIVES.has(name)) {
       this.directivesDone = true;
-      return { found: false };
+      return null;
     }
-    if (this.directives.some((d) => d.name === name)) {
-      return { found: false, error: `only one ${name} parser directive can be used` };
-    }
+    if (this.directives.some((d) => d.name === name)) return `only one ${name} parser directive can be used`;
     const value = match[2];
     this.directives.push({ name, value, line });
     if (name === 'escape') {
-      if (value !== '`' && value !== '\\') {
-        return { found: false, error: `invalid escape token '${value}' does not match \` or \\` };
-      }
+      if (value !== '`' && value !== '\\') return `invalid escape token '${value}' does not match \` or \\`;
       this.escapeToken = value;
     }
-    return { found: true };
+    return null;
   }
 }
 
@@ -227,10 +212,9 @@ function instruction(
   endLine: number,
   logicalEndLine: number,
   heredocs: ScannedHeredoc[],
-  comments: string[],
   emptyContinuationLines: number[],
 ): ScannedInstruction {
-  return { logical, startLine, endLine, logicalEndLine, heredocs, comments, emptyContinuationLines };
+  return { logical, startLine, endLine, logicalEndLine, heredocs, emptyContinuationLines };
 }
 
 function appendSegment(logical: LogicalLine, text: string, length: number, offset: number): void {
