@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildStageGraph } from './core/buildStageGraph';
 import type { ResolveOptions, StageGraph } from './core/model';
-import { readStageflowSettings, resolveOptionsFromSettings, resolveSettingKeys } from './settings';
+import { readStageflowSettings, resolveOptionsFromSettings, resolveSettingKeys, type StageflowSettings } from './settings';
 
 /** A document's graph was recomputed after an edit or a change of resolve options. */
 export interface GraphChangeEvent {
@@ -35,7 +35,7 @@ export function isDockerfile(document: vscode.TextDocument): boolean {
 export class DocumentGraphCache implements vscode.Disposable {
   private readonly graphs = new Map<string, CachedGraph>();
   private readonly overrides = new Map<string, ResolveOptions>();
-  private readonly settingsOptions = new Map<string, ResolveOptions>();
+  private readonly settings = new Map<string, StageflowSettings>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changeEmitter = new vscode.EventEmitter<GraphChangeEvent>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -56,9 +56,11 @@ export class DocumentGraphCache implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('stageflow')) {
+          this.settings.clear();
+        }
         if (resolveSettingKeys.some((key) => event.affectsConfiguration(key))) {
           this.log.info('Build args or target setting changed: resolving open Dockerfiles again.');
-          this.settingsOptions.clear();
           this.announceAll();
         }
       }),
@@ -80,19 +82,26 @@ export class DocumentGraphCache implements vscode.Disposable {
   }
 
   /**
+   * The `stageflow.*` settings for a document's resource, read once per configuration change (so a bad value is
+   * logged once, not on every request).
+   */
+  settingsFor(document: vscode.TextDocument): StageflowSettings {
+    const key = document.uri.toString();
+    let settings = this.settings.get(key);
+    if (!settings) {
+      settings = readStageflowSettings(document.isUntitled ? undefined : document.uri, (message) => this.log.warn(message));
+      this.settings.set(key, settings);
+    }
+    return settings;
+  }
+
+  /**
    * The options a document resolves with: the settings for its resource, with each field given in the
    * document's override (see `setDocumentResolveOptions`) replacing the setting's value.
    */
   getResolveOptions(document: vscode.TextDocument): ResolveOptions {
-    const key = document.uri.toString();
-    let fromSettings = this.settingsOptions.get(key);
-    if (!fromSettings) {
-      const scope = document.isUntitled ? undefined : document.uri;
-      fromSettings = resolveOptionsFromSettings(readStageflowSettings(scope, (message) => this.log.warn(message)));
-      this.settingsOptions.set(key, fromSettings);
-    }
-    const override = this.overrides.get(key) ?? {};
-    const merged: ResolveOptions = { ...fromSettings };
+    const override = this.overrides.get(document.uri.toString()) ?? {};
+    const merged: ResolveOptions = resolveOptionsFromSettings(this.settingsFor(document));
     for (const [field, value] of Object.entries(override) as [keyof ResolveOptions, unknown][]) {
       if (value !== undefined) {
         (merged as Record<string, unknown>)[field] = value;
@@ -171,6 +180,6 @@ export class DocumentGraphCache implements vscode.Disposable {
     this.pending.delete(key);
     this.graphs.delete(key);
     this.overrides.delete(key);
-    this.settingsOptions.delete(key);
+    this.settings.delete(key);
   }
 }

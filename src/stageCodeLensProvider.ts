@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { stageCodeLenses, type StageLensAction } from './core/editor/stageCodeLenses';
 import type { DocumentGraphCache } from './documentGraphCache';
-import { readStageflowSettings } from './settings';
 import { toPosition, toRange } from './typeConverters';
 
 /** The graph view's and the refactorings' commands, registered in the same activation. */
@@ -32,8 +31,7 @@ export class StageCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const scope = document.isUntitled ? undefined : document.uri;
-    if (!readStageflowSettings(scope, (message) => this.log.warn(message)).codeLensEnabled) {
+    if (!this.cache.settingsFor(document).codeLensEnabled) {
       return [];
     }
     const graph = this.cache.get(document);

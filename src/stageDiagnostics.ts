@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { StageGraph } from './core/model';
 import { isDockerfile, type DocumentGraphCache } from './documentGraphCache';
-import { readStageflowSettings } from './settings';
 import { toDiagnostic } from './typeConverters';
 
 /**
@@ -51,8 +50,7 @@ export class StageDiagnostics implements vscode.Disposable {
   }
 
   private publish(document: vscode.TextDocument, graph: StageGraph): void {
-    const scope = document.isUntitled ? undefined : document.uri;
-    if (!readStageflowSettings(scope, (message) => this.log.warn(message)).diagnosticsEnabled) {
+    if (!this.cache.settingsFor(document).diagnosticsEnabled) {
       this.collection.delete(document.uri);
       return;
     }
