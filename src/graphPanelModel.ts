@@ -29,9 +29,10 @@ export function graphPanelModel(document: GraphDocument, graph: StageGraph, sett
   if (document.text.trim() === '') {
     return { type: 'empty', message: `${document.fileName} is empty. Add a FROM line and its stages appear here as you type.` };
   }
-  if (graph.stages.length === 0) {
-    const reason = graph.error ?? 'it has no FROM instruction';
-    return { type: 'empty', message: `${document.fileName} has no build stages yet (${reason}). Add a FROM line to start one.` };
+  // A file BuildKit rejects before finding stages still gets a graph message: the view keeps its last good
+  // drawing under the error banner while the user is mid-edit.
+  if (graph.stages.length === 0 && graph.ok) {
+    return { type: 'empty', message: `${document.fileName} has no build stages yet. Add a FROM line to start one.` };
   }
   return {
     type: 'graph',

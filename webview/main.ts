@@ -45,14 +45,20 @@ function showGraph(message: GraphMessage): void {
   view.direction.value = message.direction;
   view.banner.hidden = message.error === null;
   view.banner.textContent = message.error === null ? '' : bannerText(message, lastGood !== null && lastGood !== message);
+  const shown = message.error !== null && lastGood ? lastGood : message;
+  if (shown.layout.nodes.length === 0) {
+    showEmpty('Nothing can be drawn until the error above is fixed.', false);
+    return;
+  }
   view.empty.hidden = true;
   view.svg.style.display = '';
-  const shown = message.error !== null && lastGood ? lastGood : message;
   const firstDrawing = !renderer.hasDrawing;
   renderer.draw(shown.layout);
   if (firstDrawing && sameDocument && state.zoom) {
-    renderer.zoom = state.zoom;
-    if (state.selected) renderer.select(state.selected);
+    // Restoring the zoom saves state, so take the saved selection first.
+    const { zoom, selected } = state;
+    renderer.select(selected);
+    renderer.zoom = zoom;
   } else if (firstDrawing || !sameDocument) {
     renderer.select(null);
     renderer.fit(false);
@@ -72,9 +78,13 @@ function bannerText(message: GraphMessage, keptPrevious: boolean): string {
   return `This Dockerfile does not build: ${message.error}${where}${kept}`;
 }
 
-function showEmpty(text: string): void {
-  current = null;
-  lastGood = null;
+/** Replaces the drawing with an explanation; `forget` drops the document (the host has nothing to show). */
+function showEmpty(text: string, forget = true): void {
+  if (forget) {
+    current = null;
+    lastGood = null;
+    view.banner.hidden = true;
+  }
   view.empty.replaceChildren();
   const heading = document.createElement('h2');
   heading.textContent = 'Nothing to draw yet';
@@ -82,7 +92,6 @@ function showEmpty(text: string): void {
   detail.textContent = text;
   view.empty.append(heading, detail);
   view.empty.hidden = false;
-  view.banner.hidden = true;
   view.svg.style.display = 'none';
   document.body.dataset.stageflow = 'empty';
 }

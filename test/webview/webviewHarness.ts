@@ -47,12 +47,13 @@ const THEMES: Record<ThemeName, Record<string, string>> = {
 const HOST_STAND_IN = `
 window.__posted = [];
 window.__violations = [];
-window.__state = undefined;
+// VS Code keeps a webview's state across reloads of its page; sessionStorage does the same for the stand-in.
+window.__state = JSON.parse(sessionStorage.getItem('vscode-state') || 'null') ?? undefined;
 document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));
 window.acquireVsCodeApi = () => ({
   postMessage: (message) => window.__posted.push(JSON.parse(JSON.stringify(message))),
   getState: () => window.__state,
-  setState: (state) => { window.__state = state; },
+  setState: (state) => { window.__state = state; sessionStorage.setItem('vscode-state', JSON.stringify(state)); },
 });
 const theme = new URLSearchParams(location.search).get('theme') || 'vscode-light';
 const link = document.createElement('link');

@@ -1,0 +1,243 @@
+// The graph view's bundle in Debian's Chromium, with a stand-in for VS Code's webview host and the panel's real
+// HTML and Content-Security-Policy (src/graphPanelHtml.ts). Messages are built the way the panel builds them.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { buildStageGraph } from '../../src/core/buildStageGraph';
+import { graphPanelModel, type GraphViewSettings } from '../../src/graphPanelModel';
+import type { EmptyMessage, GraphMessage } from '../../src/shared/protocol';
+import { WebviewHarness, type ThemeName, type ViewPage } from './webviewHarness';
+
+const SCREENSHOTS = 'test-output/screenshots';
+const defaults: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
+
+/** The message the panel posts for `text` as version `version`. */
+function messageFor(text: string, settings: Partial<GraphViewSettings> = {}, version = 1, fileName = 'Dockerfile'): GraphMessage | EmptyMessage {
+  const chosen = { ...defaults, ...settings };
+  const graph = buildStageGraph(text, { target: chosen.target ?? undefined, buildArgs: chosen.buildArgs });
+  return graphPanelModel({ uri: `file:///work/${fileName}`, fileName, version, text }, graph, chosen);
+}
+
+const example = (name: string): string => readFileSync(`examples/${name}`, 'utf8');
+
+/** Titles (first text line) of the drawn nodes, in document order. */
+const nodeTitles = (view: ViewPage): Promise<string[]> => view.page.$$eval('g.node', (nodes) => nodes.map((node) => node.querySelector('text')?.textContent ?? ''));
+
+describe('graph view in Chromium', function () {
+  this.timeout(60000);
+  let harness: WebviewHarness;
+  let view: ViewPage;
+
+  before(async () => {
+    harness = await WebviewHarness.start();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  after(async () => harness?.stop());
+  beforeEach(async () => (view = await harness.open()));
+  afterEach(async () => {
+    assert.deepEqual(view.errors, [], 'no script errors');
+    assert.deepEqual(await view.violations(), [], 'no Content-Security-Policy violations');
+    await view.close();
+  });
+
+  it('says ready first, then draws go-service: two stages, the images they use, and labelled copies', async () => {
+    assert.deepEqual(await view.posted(), [{ type: 'ready' }]);
+    await view.post(messageFor(example('go-service.Dockerfile'), {}, 1, 'go-service.Dockerfile'));
+    assert.deepEqual((await nodeTitles(view)).sort(), ['alpine:3.20', 'gcr.io/distroless…debian12:nonroot', 'golang:1.22-alpine', 'stage-0', 'stage-1']);
+    assert.equal(await view.page.textContent('g.node-image[data-key="image:gcr.io/distroless/static-debian12:nonroot"] title'), 'External image gcr.io/distroless/static-debian12:nonroot');
+    const edges = await view.page.$$eval('g.edge', (groups) => groups.map((group) => `${group.getAttribute('data-id')} [${group.querySelector('text')?.textContent}]`));
+    assert.deepEqual(edges.sort(), [
+      'copy:image:alpine:3.20->stage:1 [ca-certificates.crt]',
+      'copy:stage:0->stage:1 [server]',
+      'from:image:gcr.io/distroless/static-debian12:nonroot->stage:1 []',
+      'from:image:golang:1.22-alpine->stage:0 []',
+    ]);
+    assert.equal(await view.page.textContent('.file-name'), 'go-service.Dockerfile');
+    assert.equal(await view.page.$eval('g.node.target text', (text) => text.textContent), 'stage-1');
+  });
+
+  it('draws as many nodes and edges as the layout has, for every example', async () => {
+    for (const name of readdirSync('examples').filter((file) => file.endsWith('.Dockerfile'))) {
+      const message = messageFor(example(name), {}, 1, name);
+      assert.equal(message.type, 'graph', name);
+      if (message.type !== 'graph') continue;
+      await view.post(message);
+      assert.equal(await view.page.locator('g.node').count(), message.layout.nodes.length, name);
+      assert.equal(await view.page.locator('g.edge').count(), message.layout.edges.length, name);
+      assert.deepEqual((await nodeTitles(view)).sort(), message.layout.nodes.map((node) => node.lines[0]).sort(), name);
+    }
+  });
+
+  it('greys and labels the stages the default target skips in monorepo (debug, tests, lint)', async () => {
+    await view.post(messageFor(example('monorepo.Dockerfile')));
+    const skipped = await view.page.$$eval('g.node-stage.unreachable', (nodes) => nodes.map((node) => node.querySelector('text')?.textContent).sort());
+    assert.deepEqual(skipped, ['debug', 'go-lint', 'go-test', 'py-base', 'reports', 'web-test']);
+    const details = await view.page.$eval('g.node-stage.unreachable[data-key="stage:debug"]', (node) => node.textContent);
+    assert.match(details ?? '', /skipped/);
+  });
+
+  it('asks the host to reveal the FROM of a clicked stage and the instruction of a clicked edge', async () => {
+    await view.post(messageFor(example('node-frontend.Dockerfile'), {}, 4));
+    await view.page.click('g.node[data-key="stage:build"] rect');
+    await view.page.click('g.edge[data-id="copy:stage:1->stage:2"] path.hit', { force: true });
+    const posted = await view.posted();
+    assert.deepEqual(posted.slice(1), [
+      { type: 'revealStage', stage: 1, version: 4 },
+      { type: 'revealLine', line: 23, version: 4 },
+    ]);
+  });
+
+  it('highlights the stage the cursor is in with its incoming and outgoing edges, and clears it', async () => {
+    await view.post(messageFor(example('node-frontend.Dockerfile'), {}, 2));
+    await view.post({ type: 'highlightStage', stage: 1, version: 2 });
+    assert.deepEqual(await view.page.$$eval('g.node.highlighted', (nodes) => nodes.map((node) => node.getAttribute('data-key'))), ['stage:build']);
+    const edges = await view.page.$$eval('g.edge.highlighted', (groups) => groups.map((group) => group.getAttribute('data-id')).sort());
+    assert.deepEqual(edges, ['copy:stage:0->stage:1', 'copy:stage:1->stage:2', 'from:image:node:20-alpine->stage:1']);
+    await view.post({ type: 'highlightStage', stage: 1, version: 1 });
+    assert.equal(await view.page.locator('g.node.highlighted').count(), 1, 'a highlight for an older version is ignored');
+    await view.post({ type: 'highlightStage', stage: null, version: 2 });
+    assert.equal(await view.page.locator('.highlighted').count(), 0);
+  });
+
+  it('sends a new target to the host, and greys what the recomputed graph skips', async () => {
+    const text = example('node-frontend.Dockerfile');
+    await view.post(messageFor(text));
+    assert.deepEqual(await view.page.$$eval('#target option, select[aria-label="Build target"] option', (options) => options.map((option) => option.textContent)), [
+      'Default (last stage)',
+      'deps',
+      'build',
+      'runtime',
+    ]);
+    await view.page.selectOption('select[aria-label="Build target"]', 'deps');
+    assert.deepEqual((await view.posted()).at(-1), { type: 'setTarget', target: 'deps' });
+    await view.post(messageFor(text, { target: 'deps' }, 1));
+    const greyed = await view.page.$$eval('g.node-stage.unreachable', (nodes) => nodes.map((node) => node.getAttribute('data-key')).sort());
+    assert.deepEqual(greyed, ['stage:build', 'stage:runtime']);
+    assert.equal(await view.page.$eval('g.node.target', (node) => node.getAttribute('data-key')), 'stage:deps');
+    assert.equal(await view.page.inputValue('select[aria-label="Build target"]'), 'deps');
+  });
+
+  it('sends build-arg overrides, image hiding and direction to the host', async () => {
+    await view.post(messageFor(example('node-frontend.Dockerfile')));
+    await view.page.click('.build-args summary');
+    await view.page.fill('input[name="NODE_VERSION"]', '22');
+    await view.page.click('.build-args button[type="submit"]');
+    await view.page.check('input[aria-label="Hide external images"]');
+    await view.page.selectOption('select[aria-label="Direction"]', 'TB');
+    assert.deepEqual((await view.posted()).slice(1), [
+      { type: 'setBuildArgs', buildArgs: { NODE_VERSION: '22' } },
+      { type: 'setLayoutOptions', hideImages: true, direction: 'LR' },
+      { type: 'setLayoutOptions', hideImages: true, direction: 'TB' },
+    ]);
+  });
+
+  it('moves between stages with Tab and the arrow keys, and Enter reveals the focused one', async () => {
+    await view.post(messageFor(example('node-frontend.Dockerfile'), { hideImages: true }, 3));
+    await view.page.focus('g.node[data-key="stage:deps"]');
+    await view.page.keyboard.press('ArrowRight');
+    assert.equal(await view.page.evaluate(() => document.activeElement?.getAttribute('data-key')), 'stage:build');
+    await view.page.keyboard.press('Enter');
+    assert.deepEqual((await view.posted()).at(-1), { type: 'revealStage', stage: 1, version: 3 });
+    assert.match((await view.page.getAttribute('g.node[data-key="stage:build"]', 'aria-label')) ?? '', /^Stage build, number 1, from node:20-alpine, 5 instructions/);
+    await view.page.keyboard.press('Tab');
+    assert.equal(await view.page.evaluate(() => document.activeElement?.getAttribute('data-key')), 'stage:runtime');
+  });
+
+  it('finds a stage by name from the search box and selects it', async () => {
+    await view.post(messageFor(example('monorepo.Dockerfile')));
+    await view.page.fill('input[type="search"]', 'BILLING-b');
+    await view.page.press('input[type="search"]', 'Enter');
+    assert.equal(await view.page.$eval('g.node.selected', (node) => node.getAttribute('data-key')), 'stage:billing-build');
+    assert.equal(await view.page.textContent('.status'), 'Found billing-build');
+  });
+
+  it('keeps the last good drawing under a banner with BuildKit\'s message when the file stops building', async () => {
+    const good = example('node-frontend.Dockerfile');
+    await view.post(messageFor(good, {}, 1));
+    // A stage name BuildKit rejects (SEMANTICS: stage names are letters, digits, -, _ and .; no leading digit).
+    const broken = messageFor(good.replace('AS build', 'AS 9build'), {}, 2);
+    assert.equal(broken.type, 'graph');
+    await view.post(broken);
+    const banner = await view.page.textContent('.banner');
+    assert.match(banner ?? '', /^This Dockerfile does not build: .*invalid name for build stage: "9build".* \(line \d+\)/);
+    assert.match(banner ?? '', /Showing the last drawing that built\.$/);
+    assert.equal(await view.page.locator('g.edge[data-id="copy:stage:1->stage:2"]').count(), 1, 'the good drawing stays');
+    await view.post(messageFor(good, {}, 3));
+    assert.equal(await view.page.isHidden('.banner'), true);
+  });
+
+  it('shows a helpful empty state instead of a blank panel', async () => {
+    await view.post(messageFor('', {}, 1));
+    assert.equal(await view.page.isVisible('.empty-state'), true);
+    assert.match((await view.page.textContent('.empty-state')) ?? '', /Dockerfile is empty\. Add a FROM line/);
+    assert.equal(await view.page.isHidden('svg.graph'), true);
+  });
+
+  it('ignores and logs messages it does not understand', async () => {
+    await view.post(messageFor(example('go-service.Dockerfile')));
+    await view.post({ type: 'graph', layout: '<img src=x onerror=alert(1)>' });
+    await view.post({ type: 'runScript', code: 'alert(1)' });
+    assert.equal(await view.page.locator('g.node').count(), 5, 'the drawing is unchanged');
+    assert.equal(view.console.filter((line) => line.startsWith('Stageflow graph view ignored an unexpected message')).length, 2);
+  });
+
+  it('keeps zoom and selection in the webview state and restores them after a reload', async () => {
+    const message = messageFor(example('monorepo.Dockerfile'));
+    await view.post(message);
+    await view.page.click('g.node[data-key="stage:proto"] rect');
+    await view.page.mouse.move(600, 400);
+    await view.page.mouse.wheel(0, -300);
+    await view.page.waitForFunction(() => ((window as unknown as { __state?: { zoom?: { k: number } } }).__state?.zoom?.k ?? 0) > 0.9);
+    const saved = await view.page.evaluate(() => (window as unknown as { __state: unknown }).__state);
+    await view.page.reload();
+    await view.post(message);
+    assert.deepEqual(await view.page.evaluate(() => (window as unknown as { __state: unknown }).__state), saved);
+    assert.equal(await view.page.$eval('g.node.selected', (node) => node.getAttribute('data-key')), 'stage:proto');
+  });
+
+  it('renders markup and script in comments, paths, file names and error messages as plain text', async () => {
+    const hostile = [
+      '# <img src=x onerror="window.__pwned=1"> </script><script>window.__pwned=2</script> "quotes" \'single\' ünïcödé 🐳',
+      `# <svg onload="window.__pwned=3"> ${'ü'.repeat(3000)}`,
+      'FROM alpine:3.20 AS build',
+      `RUN echo '${'x'.repeat(5000)}'`,
+      'FROM build AS final',
+      'COPY --from=build "/<img src=x onerror=window.__pwned=4>" "/</script><script>window.__pwned=5</script>" /dst/',
+      `COPY --from=build /${'long/'.repeat(400)}file /dst/`,
+      'RUN --mount=type=bind,from=build,source="/<b>bold</b>",target=/t true',
+      '',
+    ].join('\n');
+    const countInjected = (): Promise<unknown> =>
+      view.page.evaluate(() => ({
+        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+        elements: document.querySelectorAll('img, b, foreignObject, iframe, object, embed, svg svg').length,
+        scripts: document.querySelectorAll('script').length,
+        handlers: Array.from(document.querySelectorAll('*')).filter((element) => Array.from(element.attributes).some((attribute) => attribute.name.startsWith('on'))).length,
+      }));
+    await view.post(messageFor(hostile, {}, 1, '<img src=x onerror=alert(1)>.Dockerfile'));
+    assert.deepEqual(await countInjected(), { pwned: null, elements: 0, scripts: 2, handlers: 0 });
+    assert.equal(await view.page.textContent('.file-name'), '<img src=x onerror=alert(1)>.Dockerfile');
+    const edgeTitles = await view.page.$$eval('g.edge title', (titles) => titles.map((title) => title.textContent).join('\n'));
+    assert.match(edgeTitles, /COPY --from=build "\/<img src=x onerror=window.__pwned=4>" "\/<\/script><script>window.__pwned=5<\/script>" → \/dst\//);
+    assert.match((await view.page.textContent('g.node[data-key="stage:build"] title')) ?? '', /<svg onload="window.__pwned=3">/);
+    await view.page.screenshot({ path: `${SCREENSHOTS}/hostile-dockerfile.png` });
+    // BuildKit's error quotes the offending name; the banner shows it as text.
+    await view.post(messageFor('FROM alpine AS "><img/src/onerror=window.__pwned=6>\n', {}, 2));
+    assert.match((await view.page.textContent('.banner')) ?? '', /invalid name for build stage: "\\"><img\/src\/onerror=window.__pwned=6>"/);
+    assert.deepEqual(await countInjected(), { pwned: null, elements: 0, scripts: 2, handlers: 0 });
+  });
+
+  for (const theme of ['vscode-light', 'vscode-dark', 'vscode-high-contrast'] as ThemeName[]) {
+    it(`draws monorepo in the ${theme.replace('vscode-', '')} theme (screenshot)`, async () => {
+      await view.close();
+      view = await harness.open(theme);
+      await view.post(messageFor(example('monorepo.Dockerfile'), {}, 1, 'monorepo.Dockerfile'));
+      await view.post({ type: 'highlightStage', stage: 14, version: 1 });
+      const colours = await view.page.evaluate(() => ({
+        background: getComputedStyle(document.body).backgroundColor,
+        node: getComputedStyle(document.querySelector('g.node-stage rect')!).stroke,
+      }));
+      assert.notEqual(colours.background, colours.node, 'boxes stand out from the background');
+      await view.page.screenshot({ path: `${SCREENSHOTS}/monorepo-${theme.replace('vscode-', '')}.png` });
+    });
+  }
+});
