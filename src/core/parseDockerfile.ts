@@ -475,8 +475,8 @@ class CommandReader {
     try {
       syntax.trigger = this.readSplit(scanned, triggerSplit, false);
     } catch (err) {
-      // BuildKit parses the trigger only when a child stage runs it.
-      syntax.triggerError = `dockerfile parse error on line ${syntax.line}: ${err instanceof Error ? err.message : String(err)}`;
+      // BuildKit parses the trigger only when a child stage runs it, and reports the bare message then.
+      syntax.triggerError = err instanceof Error ? err.message : String(err);
     }
     return syntax;
   }

@@ -156,6 +156,13 @@ describe('references between stages', () => {
     assert.deepEqual(graph.reachable, [3]);
   });
 
+  it('checks an ONBUILD trigger only when a built child runs it', () => {
+    const text = 'FROM alpine AS base\nONBUILD COPY --chmown=1 a b\nFROM base AS child\nFROM alpine\n';
+    assert.equal(verdict(buildStageGraph(text)), 'ok');
+    assert.equal(verdict(buildStageGraph(text, { target: 'base' })), 'ok');
+    assert.equal(verdict(buildStageGraph(text, { target: 'child' })), 'error: unknown flag: --chmown (did you mean chown?)');
+  });
+
   it('records the exact range of every reference', () => {
     const text = 'FROM golang AS build\nFROM alpine\nCOPY --from=build /a /a\nRUN --mount=type=bind,from=build,target=/b true\n';
     const graph = buildStageGraph(text);
