@@ -112,10 +112,14 @@ export class DocumentGraphCache implements vscode.Disposable {
 
   /**
    * Resolves one document with other options than the settings (e.g. the target or build args chosen in the
-   * graph view); `undefined` goes back to the settings. Fires `onDidChangeGraph` when the document is open.
+   * graph view); `undefined` goes back to the settings. Fires `onDidChangeGraph` when the options change and the
+   * document is open.
    */
   setDocumentResolveOptions(uri: vscode.Uri, options: ResolveOptions | undefined): void {
     const key = uri.toString();
+    if (JSON.stringify(this.overrides.get(key)) === JSON.stringify(options)) {
+      return; // Nothing changes: no event, so a view that sets options when it gets a graph cannot loop.
+    }
     if (options) {
       this.overrides.set(key, { ...options });
     } else {
