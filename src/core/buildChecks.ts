@@ -37,6 +37,9 @@ export const buildCheckMessages = {
     `FROM --platform flag should not use constant value ${JSON.stringify(platform)}`,
   JSONArgsRecommended: (instruction: string) =>
     `JSON arguments recommended for ${instruction} to prevent unintended behavior related to OS signals`,
+  LegacyKeyValueFormat: (command: string) => `"${command} key=value" should be used instead of legacy "${command} key value" format`,
+  SecretsUsedInArgOrEnv: (instruction: string, key: string) =>
+    `Do not use ARG or ENV instructions for sensitive data (${instruction} ${JSON.stringify(key)})`,
   WorkdirRelativePath: (workdir: string) =>
     `Relative workdir ${JSON.stringify(workdir)} can have unexpected results if the base image changes`,
   MultipleInstructionsDisallowed: (instruction: string) =>
@@ -61,6 +64,8 @@ const slugs: Record<BuildCheckRule, string> = {
   JSONArgsRecommended: 'json-args-recommended',
   MultipleInstructionsDisallowed: 'multiple-instructions-disallowed',
   WorkdirRelativePath: 'workdir-relative-path',
+  LegacyKeyValueFormat: 'legacy-key-value-format',
+  SecretsUsedInArgOrEnv: 'secrets-used-in-arg-or-env',
 };
 
 /** The documentation page of a rule. */

@@ -10,6 +10,7 @@
  *  5. dispatch of the reachable stages in file order: a source defined later is an error.
  */
 import { BuildCheckCollector, buildCheckMessages } from './buildChecks';
+import { StageDispatchChecks, type InheritedDispatchState } from './dispatchChecks';
 import type { DocumentText } from './documentText';
 import { expandVariables, goQuote, noVariables } from './expandVariables';
 import { imageReferenceError } from './imageReference';
@@ -613,48 +614,18 @@ class StageResolver {
 
   private dispatchReachable(): void {
     const reachable = this.reachable!;
-    const shellSet = new Map<number, boolean>();
-    const workdirSet = new Map<number, boolean>();
+    const handedDown = new Map<number, InheritedDispatchState>();
     for (const stage of this.stages) {
       if (!reachable.has(stage.index)) continue;
-      let shell = stage.baseStage !== null && (shellSet.get(stage.baseStage) ?? false);
-      let workdir = stage.baseStage !== null && (workdirSet.get(stage.baseStage) ?? false);
-      const usedOnce = new Map<string, CommandSyntax>();
-      const commands = [...this.inheritedTriggers(stage), ...stage.syntax.commands];
-      for (const command of commands) {
+      const inherited = stage.baseStage !== null ? (handedDown.get(stage.baseStage) ?? null) : null;
+      const checks = new StageDispatchChecks(this.checks, this.parsed.escapeToken, inherited);
+      for (const command of [...this.inheritedTriggers(stage), ...stage.syntax.commands]) {
         const runs = command.command === 'onbuild' ? command.trigger : command;
         if (!runs) continue;
-        if (runs.command === 'shell') shell = true;
-        if (runs.command === 'workdir') {
-          // Only the first WORKDIR of a build chain is judged; a path holding variables is not.
-          const path = runs.args[0] ?? '';
-          if (!workdir && !path.includes('$')) {
-            const expanded = expandVariables(path, noVariables, this.parsed.escapeToken).value;
-            if (!expanded.startsWith('/')) {
-              this.checks.report('WorkdirRelativePath', buildCheckMessages.WorkdirRelativePath(expanded), command.line, command.range);
-            }
-          }
-          workdir = true;
-        }
-        if (runs.command === 'cmd' || runs.command === 'entrypoint' || runs.command === 'healthcheck') {
-          this.lintConfigInstruction(runs, command, usedOnce, shell);
-        }
+        checks.check(runs, command);
         this.checkDefinedBefore(runs, stage);
       }
-      shellSet.set(stage.index, shell);
-      workdirSet.set(stage.index, workdir);
-    }
-  }
-
-  /** BuildKit's dispatch-time checks on CMD, ENTRYPOINT and HEALTHCHECK (`validateUsedOnce`, JSON form). */
-  private lintConfigInstruction(command: CommandSyntax, written: CommandSyntax, usedOnce: Map<string, CommandSyntax>, shell: boolean): void {
-    const previous = usedOnce.get(command.command);
-    if (previous) {
-      this.checks.report('MultipleInstructionsDisallowed', buildCheckMessages.MultipleInstructionsDisallowed(command.keyword), previous.line, previous.range);
-    }
-    usedOnce.set(command.command, command);
-    if (command.command !== 'healthcheck' && !command.json && !shell) {
-      this.checks.report('JSONArgsRecommended', buildCheckMessages.JSONArgsRecommended(command.keyword), written.line, written.range);
+      handedDown.set(stage.index, checks.state);
     }
   }
 

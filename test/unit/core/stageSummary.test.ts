@@ -75,20 +75,4 @@ describe('stage summaries', () => {
       platform: null,
     });
   });
-
-  it('warns about a relative first WORKDIR in a built chain of stages (WorkdirRelativePath)', () => {
-    const checks = (text: string) => buildStageGraph(text).diagnostics.map((d) => [d.code, d.message, d.range.start.line]);
-    assert.deepEqual(checks('FROM alpine AS base\nWORKDIR app\nWORKDIR more\nFROM base\nWORKDIR rel\n'), [
-      ['WorkdirRelativePath', 'Relative workdir "app" can have unexpected results if the base image changes', 1],
-    ]);
-    assert.deepEqual(checks('FROM alpine\nWORKDIR /abs\nWORKDIR rel\nWORKDIR $HOME\n'), []);
-  });
-
-  it('warns about a shell-form CMD and a repeated CMD in a built stage', () => {
-    const checks = buildStageGraph('FROM alpine\nCMD echo one\nCMD ["two"]\n').diagnostics.map((d) => [d.code, d.message, d.range.start.line]);
-    assert.deepEqual(checks, [
-      ['JSONArgsRecommended', 'JSON arguments recommended for CMD to prevent unintended behavior related to OS signals', 1],
-      ['MultipleInstructionsDisallowed', 'Multiple CMD instructions should not be used in the same stage because only the last one will be used', 1],
-    ]);
-  });
 });
