@@ -2,29 +2,19 @@
 // text, wait for what VS Code publishes asynchronously, change settings for one test.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { getStageflowExtension, openWorkspaceFile, waitUntilActive } from './stageflowExtension';
 
-const extensionId = 'stageflow.stageflow';
-
-/** The test workspace's copy of a file under test/fixtures/workspace. */
-export function fixtureUri(relativePath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, relativePath);
-}
-
-/** Opens a document in an editor and waits until Stageflow is active for it. */
+/** Shows a document in an editor and waits until VS Code has activated Stageflow for it (never activates it itself). */
 export async function showDocument(document: vscode.TextDocument): Promise<vscode.TextEditor> {
   const editor = await vscode.window.showTextDocument(document);
-  const extension = vscode.extensions.getExtension(extensionId);
-  assert.ok(extension, `${extensionId} is installed`);
-  await extension.activate();
+  await waitUntilActive(getStageflowExtension(), 20_000);
   return editor;
 }
 
-/** Opens a fixture from the test workspace in an editor. */
+/** Opens a file of the test workspace (a copy of test/fixtures/workspace) and waits for Stageflow. */
 export async function openFixture(relativePath: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(fixtureUri(relativePath));
-  await showDocument(document);
+  const document = await openWorkspaceFile(relativePath);
+  await waitUntilActive(getStageflowExtension(), 20_000);
   return document;
 }
 
