@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CodeLensChanges } from './codeLensChanges';
 import { stageCodeLenses, type StageLensAction } from './core/editor/stageCodeLenses';
 import type { DocumentGraphCache } from './documentGraphCache';
 import { toPosition, toRange } from './typeConverters';
@@ -9,25 +10,16 @@ const nameStageCommand = 'stageflow.nameStage';
 
 /** CodeLens above every FROM and numeric stage reference; the content comes from `stageCodeLenses`. */
 export class StageCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly changes: CodeLensChanges;
 
-  readonly onDidChangeCodeLenses = this.changeEmitter.event;
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
 
   constructor(
     private readonly cache: DocumentGraphCache,
-    private readonly log: vscode.LogOutputChannel,
+    log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions = [
-      this.changeEmitter,
-      cache.onDidChangeGraph(() => this.changeEmitter.fire()),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('stageflow.codeLens.enabled')) {
-          this.log.info('CodeLens setting changed: refreshing lenses.');
-          this.changeEmitter.fire();
-        }
-      }),
-    ];
+    this.changes = new CodeLensChanges(cache, log);
+    this.onDidChangeCodeLenses = this.changes.event;
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -43,7 +35,7 @@ export class StageCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
   }
 
   dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.changes.dispose();
   }
 }
 
