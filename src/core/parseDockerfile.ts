@@ -377,7 +377,8 @@ class CommandReader {
       case 'user':
       case 'stopsignal':
         if (syntax.args.length !== 1) throw new ParseError(`${command.toUpperCase()} requires exactly one argument`);
-        this.parseFlags(command, split.flags);
+        // BuildKit never parses STOPSIGNAL's flags, so any are ignored.
+        if (command !== 'stopsignal') this.parseFlags(command, split.flags);
         return syntax;
       case 'expose':
       case 'volume':
@@ -386,12 +387,17 @@ class CommandReader {
       case 'arg':
         if (syntax.args.length === 0) throw new ParseError(`${command.toUpperCase()} requires at least one argument`);
         if (command === 'arg' && syntax.args.some((a) => a.startsWith('='))) throw new ParseError('ARG names can not be blank');
-        this.parseFlags(command, split.flags);
+        // BuildKit never parses ARG's flags, so any are ignored.
+        if (command !== 'arg') this.parseFlags(command, split.flags);
+        return syntax;
+      case 'healthcheck':
+        if (syntax.args.length === 0) throw new ParseError('HEALTHCHECK requires at least one argument');
+        // HEALTHCHECK NONE ignores flags; HEALTHCHECK CMD checks them.
+        if (split.rest.text.split(/[\t\v\f\r ]+/)[0].toUpperCase() !== 'NONE') this.parseFlags(command, split.flags);
         return syntax;
       case 'cmd':
       case 'entrypoint':
       case 'shell':
-      case 'healthcheck':
         this.parseFlags(command, split.flags);
         return syntax;
       default:

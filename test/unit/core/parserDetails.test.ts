@@ -112,6 +112,12 @@ describe('parser details', () => {
     assert.deepEqual(buildStageGraph('FROM alpine AS Build\nCMD [1]\n').diagnostics.map((d) => d.code), ['ParseError']);
   });
 
+  it('rejects unknown flags where BuildKit parses flags, and ignores them on ARG, STOPSIGNAL and HEALTHCHECK NONE', () => {
+    assert.equal(verdict(buildStageGraph('FROM alpine\nWORKDIR --x /a\n')), 'error: dockerfile parse error on line 2: unknown flag: --x');
+    assert.equal(verdict(buildStageGraph('FROM alpine\nHEALTHCHECK --intervl=5s CMD true\n')), 'error: dockerfile parse error on line 2: unknown flag: --intervl (did you mean interval?)');
+    assert.equal(verdict(buildStageGraph('FROM alpine\nARG --x A=1\nSTOPSIGNAL --y 9\nHEALTHCHECK --z NONE\n')), 'ok');
+  });
+
   it('keeps the stages read before a parse error, with reachability unknown', () => {
     const graph = buildStageGraph('FROM alpine AS a\nFROM a AS b\nCOPY --chmown=1 x y\n');
     assert.equal(verdict(graph), 'error: dockerfile parse error on line 3: unknown flag: --chmown (did you mean chown?)');
