@@ -371,6 +371,7 @@ class CommandReader {
         return this.readOnbuild(syntax, scanned, split);
       case 'maintainer':
         lint('MaintainerDeprecated', buildCheckMessages.MaintainerDeprecated());
+        if (syntax.args.length !== 1) throw new ParseError('MAINTAINER requires exactly one argument');
         this.parseFlags(command, split.flags);
         return syntax;
       case 'workdir':
@@ -380,15 +381,21 @@ class CommandReader {
         // BuildKit never parses STOPSIGNAL's flags, so any are ignored.
         if (command !== 'stopsignal') this.parseFlags(command, split.flags);
         return syntax;
-      case 'expose':
-      case 'volume':
       case 'env':
       case 'label':
-      case 'arg':
+        this.parseFlags(command, split.flags);
         if (syntax.args.length === 0) throw new ParseError(`${command.toUpperCase()} requires at least one argument`);
-        if (command === 'arg' && syntax.args.some((a) => a.startsWith('='))) throw new ParseError('ARG names can not be blank');
+        return syntax;
+      case 'expose':
+      case 'volume':
+        if (syntax.args.length === 0) throw new ParseError(`${command.toUpperCase()} requires at least one argument`);
+        this.parseFlags(command, split.flags);
+        if (command === 'volume' && syntax.args.some((v) => v.trim() === '')) throw new ParseError('VOLUME specified can not be an empty string');
+        return syntax;
+      case 'arg':
         // BuildKit never parses ARG's flags, so any are ignored.
-        if (command !== 'arg') this.parseFlags(command, split.flags);
+        if (syntax.args.length === 0) throw new ParseError('ARG requires at least one argument');
+        if (syntax.args.some((a) => a.startsWith('='))) throw new ParseError('ARG names can not be blank');
         return syntax;
       case 'healthcheck':
         if (syntax.args.length === 0) throw new ParseError('HEALTHCHECK requires at least one argument');
@@ -397,8 +404,12 @@ class CommandReader {
         return syntax;
       case 'cmd':
       case 'entrypoint':
+        this.parseFlags(command, split.flags);
+        return syntax;
       case 'shell':
         this.parseFlags(command, split.flags);
+        if (syntax.args.length === 0) throw new ParseError('SHELL requires at least one argument');
+        if (!syntax.json) throw new ParseError('SHELL requires the arguments to be in JSON form');
         return syntax;
       default:
         throw new ParseError(

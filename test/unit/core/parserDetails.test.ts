@@ -118,6 +118,23 @@ describe('parser details', () => {
     assert.equal(verdict(buildStageGraph('FROM alpine\nARG --x A=1\nSTOPSIGNAL --y 9\nHEALTHCHECK --z NONE\n')), 'ok');
   });
 
+  it('applies BuildKit\'s argument rules per instruction', () => {
+    const errors = ['MAINTAINER', 'VOLUME [""]', 'SHELL bash -c', 'SHELL []', 'USER', 'WORKDIR', 'EXPOSE', 'LABEL', 'ARG =x'].map((line) =>
+      verdict(buildStageGraph(`FROM alpine\n${line}\n`)),
+    );
+    assert.deepEqual(errors, [
+      'error: dockerfile parse error on line 2: MAINTAINER requires exactly one argument',
+      'error: dockerfile parse error on line 2: VOLUME specified can not be an empty string',
+      'error: dockerfile parse error on line 2: SHELL requires the arguments to be in JSON form',
+      'error: dockerfile parse error on line 2: SHELL requires at least one argument',
+      'error: dockerfile parse error on line 2: USER requires exactly one argument',
+      'error: dockerfile parse error on line 2: WORKDIR requires exactly one argument',
+      'error: dockerfile parse error on line 2: EXPOSE requires at least one argument',
+      'error: dockerfile parse error on line 2: LABEL requires at least one argument',
+      'error: dockerfile parse error on line 2: ARG names can not be blank',
+    ]);
+  });
+
   it('keeps the stages read before a parse error, with reachability unknown', () => {
     const graph = buildStageGraph('FROM alpine AS a\nFROM a AS b\nCOPY --chmown=1 x y\n');
     assert.equal(verdict(graph), 'error: dockerfile parse error on line 3: unknown flag: --chmown (did you mean chown?)');
