@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { fromKeywordRange } from './core/editor/stageOccurrences';
 import type { DocumentGraphCache } from './documentGraphCache';
 import { toRange } from './typeConverters';
 
-/** Command id: `stageflow.revealStage(uri, stageIndex)` shows a stage's FROM in the editor and selects its name. */
+/** `stageflow.revealStage(uri, stageIndex)` shows a stage in the editor and selects its name (or its FROM keyword). */
 export const revealStageCommandId = 'stageflow.revealStage';
 
 /** Registers `stageflow.revealStage`, used by lenses and the graph view to jump to a stage. */
@@ -21,7 +22,7 @@ export function registerRevealStageCommand(cache: DocumentGraphCache, log: vscod
     }
     const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === document);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn, preserveFocus: false });
-    const selection = toRange(stage.ranges.name ?? stage.ranges.from);
+    const selection = toRange(stage.ranges.name ?? fromKeywordRange(stage));
     editor.selection = new vscode.Selection(selection.start, selection.end);
     editor.revealRange(toRange(stage.ranges.stage), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     log.info(`Revealed stage ${stage.label} of ${uri.toString(true)}.`);
