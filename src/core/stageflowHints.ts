@@ -29,7 +29,15 @@ export function likelyStageName(ref: string, candidates: readonly string[]): str
   return best;
 }
 
-/** `stageflow.misspeltStage`, `stageflow.numericStageRef` and `stageflow.unreachableStage`. */
+/** A stage after the one a FROM starts whose name the FROM spells exactly. */
+function laterStageNamed(stages: readonly Stage[], reference: StageReference): Stage | null {
+  return stages.find((s) => s.index > reference.inStage && s.name !== null && s.name === reference.text) ?? null;
+}
+
+/**
+ * `stageflow.misspeltStage`, `stageflow.laterStageInFrom`, `stageflow.numericStageRef` and
+ * `stageflow.unreachableStage`.
+ */
 export function stageflowHints(stages: readonly Stage[], references: readonly StageReference[], target: number | null): Diagnostic[] {
   const hints: Diagnostic[] = [];
   // An image the file also builds on (FROM node:20 ... COPY --from=node) is used as an image on purpose.
@@ -37,7 +45,15 @@ export function stageflowHints(stages: readonly Stage[], references: readonly St
   const usedAsBase = (reference: StageReference) =>
     stages.some((s) => !(reference.kind === 'from' && s.index === reference.inStage) && repository(s.baseImage) === reference.text);
   for (const reference of references) {
-    if (reference.via === 'image' && !usedAsBase(reference)) {
+    const later = reference.kind === 'from' && reference.via === 'image' ? laterStageNamed(stages, reference) : null;
+    if (later) {
+      hints.push({
+        severity: 'warning',
+        code: 'stageflow.laterStageInFrom',
+        message: `'${reference.text}' is a stage defined further down (line ${later.startLine}); FROM only sees earlier stages, so this pulls the image '${reference.text}'.`,
+        range: reference.range,
+      });
+    } else if (reference.via === 'image' && !usedAsBase(reference)) {
       // FROM only sees earlier stages; --from and mounts see every stage but their own.
       const candidates = stages
         .filter((s) => s.name !== null && (reference.kind === 'from' ? s.index < reference.inStage : s.index !== reference.inStage))

@@ -21,6 +21,13 @@ describe('stageflow hints', () => {
     ]);
   });
 
+  it('warns when FROM names a stage defined further down (FROM only sees earlier stages)', () => {
+    const graph = buildStageGraph('FROM later AS first\nFROM alpine AS later\nCOPY --from=first /a /b\n');
+    assert.deepEqual(diagnosticLines(graph, ours), [
+      "warning stageflow.laterStageInFrom 0:5-0:10 'later' is a stage defined further down (line 2); FROM only sees earlier stages, so this pulls the image 'later'.",
+    ]);
+  });
+
   it('does not flag real images, tagged references or far-off names', () => {
     const graph = buildStageGraph(
       'FROM node:20 AS code\nFROM alpine AS web\nCOPY --from=nginx:1 /a /a\nCOPY --from=redis /b /b\nFROM node\nFROM ghcr.io/acme/codex AS cove\nCOPY --from=bash /c /c\n',
