@@ -6,7 +6,7 @@ import path from 'node:path';
 import { getStageflowExtension, openWorkspaceFile, waitUntilActive } from './stageflowExtension';
 
 /** Every file vsce may ship: the bundles, media, the manifest and the documents it renames. */
-const shippedFile = /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|\.vsixmanifest|dist\/(extension|webview)\.js|media\/[^/]+)$/;
+const shippedFile = /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|\.vsixmanifest|dist\/(extension|webview)\.js|media\/.+)$/;
 
 describe('Packaged extension (VSIX)', () => {
   it('is the copy installed into the extensions folder, not a development path', () => {
