@@ -16,13 +16,14 @@ export const GRAPH_VIEW_TYPE = 'stageflow.graph';
 /** Pause after an edit before redrawing: short enough that the view follows typing within 150 ms. */
 const EDIT_DELAY_MS = 60;
 
-/** What the last message posted to the panel said, for the integration tests (`_stageflow.graphPanelLastMessage`). */
+/** What the panel last posted and what the webview last drew, for the integration tests (`_stageflow.graphPanelLastMessage`). */
 export interface PostedMessageSummary {
   type: HostToWebviewMessage['type'];
   documentUri: string | null;
   version: number | null;
   nodeCount: number | null;
-  ready: boolean;
+  /** What the webview last reported drawing, or null before its first drawing. */
+  rendered: { version: number; nodeCount: number } | null;
 }
 
 /**
@@ -188,7 +189,7 @@ class GraphPanel implements vscode.Disposable {
       documentUri: message.type === 'graph' ? message.documentUri : null,
       version: message.type === 'graph' || message.type === 'highlightStage' ? message.version : null,
       nodeCount: message.type === 'graph' ? message.layout.nodes.length : null,
-      ready: this.ready,
+      rendered: this.lastPosted?.rendered ?? null,
     };
   }
 
@@ -217,6 +218,10 @@ class GraphPanel implements vscode.Disposable {
         this.ready = true;
         this.lastJson = '';
         this.update();
+        return;
+      case 'rendered':
+        if (this.lastPosted) this.lastPosted.rendered = { version: message.version, nodeCount: message.nodeCount };
+        this.services.log.trace(`Graph view: drew version ${message.version} (${message.nodeCount} nodes).`);
         return;
       case 'revealStage':
         return this.revealStage(message.stage, message.version);

@@ -59,6 +59,19 @@ export class GraphRenderer {
       .on('zoom', (event) => this.viewport.attr('transform', event.transform.toString()))
       .on('end', () => this.events.viewChanged());
     this.svg.call(this.zoomBehavior).on('dblclick.zoom', null);
+    // One listener per layer instead of one per element keeps big drawings quick to build.
+    this.nodeLayer.on('click', (event: MouseEvent) => {
+      const node = datumAt<LayoutNode>(event, 'g.node');
+      if (node) this.activate(node);
+    });
+    this.nodeLayer.on('keydown', (event: KeyboardEvent) => {
+      const node = datumAt<LayoutNode>(event, 'g.node');
+      if (node) this.onKey(event, node);
+    });
+    this.edgeLayer.on('click', (event: MouseEvent) => {
+      const edge = datumAt<LayoutEdge>(event, 'g.edge');
+      if (edge) this.events.activateEdge(edge);
+    });
   }
 
   /** Whether anything has been drawn yet. */
@@ -72,8 +85,9 @@ export class GraphRenderer {
 
   /** Draws `layout`, animating from the previous drawing; zoom and pan stay as they are. */
   draw(layout: GraphLayout): void {
+    // The first drawing appears at once; later ones animate from where things were (unless motion is reduced).
+    const duration = this.layout === null ? 0 : motionDuration();
     this.layout = layout;
-    const duration = motionDuration();
     const nodeById = new Map(layout.nodes.map((node) => [node.id, node]));
     const edges = this.edgeLayer
       .selectAll<SVGGElement, LayoutEdge>('g.edge')
@@ -88,23 +102,26 @@ export class GraphRenderer {
           return group;
         },
         (update) => update,
-        (exit) => exit.transition().duration(duration).style('opacity', 0).remove(),
+        (exit) => (duration > 0 ? exit.transition().duration(duration).style('opacity', 0).remove() : exit.remove()),
       )
       .attr('class', (edge) => classNames('edge', `edge-${edge.kind}`, edge.onbuild && 'onbuild', !edge.reachable && 'unreachable'))
       .attr('data-id', (edge) => edge.id)
       .attr('data-source', (edge) => edge.source)
-      .attr('data-target', (edge) => edge.target)
-      .on('click', (event: MouseEvent, edge) => {
-        event.stopPropagation();
-        this.events.activateEdge(edge);
-      });
+      .attr('data-target', (edge) => edge.target);
     edges.select('title').text((edge) => `${edge.tooltip}\n(from ${labelOf(nodeById.get(edge.source))} to ${labelOf(nodeById.get(edge.target))})`);
     edges.select('path.line').attr('marker-end', (edge) => `url(#arrow-${edge.kind})`);
     edges.select('text.label').text((edge) => edge.label);
-    const edgeMotion = edges.transition().duration(duration).style('opacity', 1);
-    edgeMotion.select('path.hit').attr('d', (edge) => edge.path);
-    edgeMotion.select('path.line').attr('d', (edge) => edge.path);
-    edgeMotion.select('text.label').attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
+    if (duration > 0) {
+      const edgeMotion = edges.transition().duration(duration).style('opacity', 1);
+      edgeMotion.select('path.hit').attr('d', (edge) => edge.path);
+      edgeMotion.select('path.line').attr('d', (edge) => edge.path);
+      edgeMotion.select('text.label').attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
+    } else {
+      edges.interrupt().style('opacity', 1);
+      edges.select('path.hit').attr('d', (edge) => edge.path);
+      edges.select('path.line').attr('d', (edge) => edge.path);
+      edges.select('text.label').attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
+    }
 
     // Tab order follows reading order of the drawing.
     const ordered = [...layout.nodes].sort((a, b) => (layout.direction === 'LR' ? a.x - b.x || a.y - b.y : a.y - b.y || a.x - b.x));
@@ -122,7 +139,7 @@ export class GraphRenderer {
           return group;
         },
         (update) => update,
-        (exit) => exit.transition().duration(duration).style('opacity', 0).remove(),
+        (exit) => (duration > 0 ? exit.transition().duration(duration).style('opacity', 0).remove() : exit.remove()),
       )
       .order()
       .attr('class', (node) => this.nodeClasses(node))
@@ -130,12 +147,7 @@ export class GraphRenderer {
       .attr('data-key', (node) => node.key)
       .attr('tabindex', 0)
       .attr('role', 'button')
-      .attr('aria-label', (node) => node.ariaLabel)
-      .on('click', (event: MouseEvent, node) => {
-        event.stopPropagation();
-        this.activate(node);
-      })
-      .on('keydown', (event: KeyboardEvent, node) => this.onKey(event, node));
+      .attr('aria-label', (node) => node.ariaLabel);
     nodes.select('title').text((node) => node.tooltip);
     nodes
       .select('rect')
@@ -151,11 +163,18 @@ export class GraphRenderer {
       .attr('y', (line) => line.y)
       .attr('text-anchor', (line) => line.anchor)
       .text((line) => line.text);
-    nodes
-      .transition()
-      .duration(duration)
-      .style('opacity', 1)
-      .attr('transform', (node) => `translate(${node.x},${node.y})`);
+    if (duration > 0) {
+      nodes
+        .transition()
+        .duration(duration)
+        .style('opacity', 1)
+        .attr('transform', (node) => `translate(${node.x},${node.y})`);
+    } else {
+      nodes
+        .interrupt()
+        .style('opacity', 1)
+        .attr('transform', (node) => `translate(${node.x},${node.y})`);
+    }
   }
 
   /** Scales and centres the drawing to fill the view (never enlarging past 1.5×). */
@@ -261,6 +280,12 @@ export class GraphRenderer {
 function zoomTransformOf(element: SVGSVGElement): { x: number; y: number; k: number } {
   const { x, y, k } = zoomTransform(element);
   return { x, y, k };
+}
+
+/** The data bound to the element of `selector` that an event happened in. */
+function datumAt<T>(event: Event, selector: string): T | undefined {
+  const element = event.target instanceof Element ? event.target.closest(selector) : null;
+  return element ? select<Element, T>(element).datum() : undefined;
 }
 
 function labelOf(node: LayoutNode | undefined): string {

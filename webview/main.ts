@@ -69,7 +69,7 @@ function showGraph(message: GraphMessage): void {
   state.documentUri = message.documentUri;
   saveState();
   document.body.dataset.stageflow = 'ready';
-  document.body.dataset.version = String(message.version);
+  host.post({ type: 'rendered', version: message.version, nodeCount: shown.layout.nodes.length });
 }
 
 function bannerText(message: GraphMessage, keptPrevious: boolean): string {

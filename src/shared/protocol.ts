@@ -12,6 +12,14 @@ export interface ReadyMessage {
   type: 'ready';
 }
 
+/** The webview drew the graph of `version` (the host logs it; tests wait for it). */
+export interface RenderedMessage {
+  type: 'rendered';
+  version: number;
+  /** Nodes on screen (the last good drawing's while the file does not build). */
+  nodeCount: number;
+}
+
 /** The user picked a stage: reveal its FROM line in the editor. */
 export interface RevealStageMessage {
   type: 'revealStage';
@@ -60,6 +68,7 @@ export type ExportFormat = 'svg' | 'mermaid' | 'dot';
 /** Everything the webview may send. */
 export type WebviewToHostMessage =
   | ReadyMessage
+  | RenderedMessage
   | RevealStageMessage
   | RevealLineMessage
   | SetTargetMessage

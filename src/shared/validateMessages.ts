@@ -76,6 +76,7 @@ const isBuildArg = shape({ name: isString, defaultValue: orNull(isString), overr
 
 const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
   ready: shape({ type: isString }),
+  rendered: shape({ type: isString, version: isNumber, nodeCount: isIndex }),
   revealStage: shape({ type: isString, stage: isIndex, version: isNumber }),
   revealLine: shape({ type: isString, line: isLine, version: isNumber }),
   setTarget: shape({ type: isString, target: orNull(isString) }),

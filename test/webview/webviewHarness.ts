@@ -143,6 +143,11 @@ export class ViewPage {
     return this.page.evaluate(() => (window as unknown as { __posted: WebviewToHostMessage[] }).__posted);
   }
 
+  /** What the user's actions sent: everything but the `ready` handshake and `rendered` reports. */
+  async actions(): Promise<WebviewToHostMessage[]> {
+    return (await this.posted()).filter((message) => message.type !== 'ready' && message.type !== 'rendered');
+  }
+
   /** Content-Security-Policy violations reported on the page. */
   async violations(): Promise<string[]> {
     return this.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);

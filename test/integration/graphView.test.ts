@@ -1,0 +1,51 @@
+// The graph view in a real VS Code: `stageflow.showGraph` opens the panel beside the active Dockerfile, the
+// webview draws the document's current version, and an edit redraws it (issue 4, "In the real VS Code suite").
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, openUntitled, waitFor } from './dockerfileTestHelpers';
+
+/** What `_stageflow.graphPanelLastMessage` reports (see PostedMessageSummary in src/graphPanel.ts). */
+interface PanelReport {
+  type: string;
+  documentUri: string | null;
+  version: number | null;
+  nodeCount: number | null;
+  rendered: { version: number; nodeCount: number } | null;
+}
+
+const panelReport = async (): Promise<PanelReport | undefined> => vscode.commands.executeCommand<PanelReport | undefined>('_stageflow.graphPanelLastMessage');
+
+function graphTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('stageflow.graph'));
+}
+
+describe('Graph view', () => {
+  afterEach(closeAllEditors);
+
+  it('opens beside the active Dockerfile, draws its current version, and redraws after an edit', async () => {
+    const document = await openUntitled('FROM golang:1.22 AS build', 'RUN go build -o /out/app .', 'FROM alpine:3.20', 'COPY --from=build /out/app /app');
+    const editorColumn = vscode.window.activeTextEditor?.viewColumn;
+
+    await vscode.commands.executeCommand('stageflow.showGraph');
+
+    const first = await waitFor(panelReport, (report) => report?.type === 'graph' && report.rendered?.version === document.version, 'the webview to draw the document', 30_000);
+    assert.deepEqual(first, {
+      type: 'graph',
+      documentUri: document.uri.toString(),
+      version: document.version,
+      nodeCount: 4,
+      rendered: { version: document.version, nodeCount: 4 },
+    });
+    const [tab] = graphTabs();
+    assert.ok(tab, 'a Stage Graph tab is open');
+    assert.notEqual(tab.group.viewColumn, editorColumn, 'beside the editor, not over it');
+    assert.equal(tab.label, `Stage Graph: ${document.uri.path.split('/').pop()}`);
+
+    const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
+    assert.ok(editor, 'the Dockerfile stays visible');
+    await editor.edit((builder) => builder.insert(new vscode.Position(document.lineCount, 0), 'FROM build AS test\nRUN go test ./...\n'));
+
+    const edited = await waitFor(panelReport, (report) => report?.rendered?.version === document.version, 'the webview to draw the edited version', 30_000);
+    assert.deepEqual(edited?.rendered, { version: document.version, nodeCount: 5 });
+  });
+});
