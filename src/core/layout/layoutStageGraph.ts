@@ -1,6 +1,7 @@
 import type { Edge, StageGraph } from '../model';
 import { countBends, edgePath } from './edgePath';
 import { layeredLayout, type RankPoint } from './layeredLayout';
+import { placeEdgeLabels } from './placeEdgeLabels';
 import { edgeLabel, edgeTooltip, shortenMiddle, stageAriaLabel, stageLines, stageTooltip } from './layoutLabels';
 import type { GraphLayout, LayoutEdge, LayoutNode, LayoutOptions } from './layoutTypes';
 
@@ -45,9 +46,10 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
     const centre = toXY(drawing.nodes[index]);
     return { ...draft, x: centre.x - draft.width / 2, y: centre.y - draft.height / 2 };
   });
+  const routes = merged.map((edge, index) => ({ label: edge.label, points: drawing.edges[index].points.map(toXY) }));
+  const labelPoints = placeEdgeLabels(routes, nodes, direction);
   const edges: LayoutEdge[] = merged.map((edge, index) => {
-    const points = drawing.edges[index].points.map(toXY);
-    const [before, last] = [points[points.length - 2], points[points.length - 1]];
+    const points = routes[index].points;
     return {
       id: edge.id,
       source: drafts[edge.source].id,
@@ -60,8 +62,8 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
       path: '',
       label: edge.label,
       tooltip: edge.tooltip,
-      labelX: before && last ? (before.x + last.x) / 2 : 0,
-      labelY: before && last ? (before.y + last.y) / 2 : 0,
+      labelX: labelPoints[index].x,
+      labelY: labelPoints[index].y,
       reachable: nodes[edge.target].reachable,
     };
   });

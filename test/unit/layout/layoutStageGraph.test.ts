@@ -130,3 +130,18 @@ describe('layoutStageGraph', () => {
     assert.deepEqual([layout.nodes, layout.edges, layout.width, layout.height], [[], [], 0, 0]);
   });
 });
+
+describe('edge labels', () => {
+  it('sit on their edges without overlapping each other when five copies enter one stage', () => {
+    const graph = handBuiltGraph(
+      [{ name: 'a', base: 'alpine' }, { name: 'b', base: 'alpine' }, { name: 'c', base: 'alpine' }, { name: 'd', base: 'alpine' }, { name: 'final', base: 'alpine' }],
+      [0, 1, 2, 3].map((from) => ({ from, to: 4, sources: [`/out/artifact-${from}`] })),
+    );
+    const labelled = layoutStageGraph(graph).edges.filter((edge) => edge.label !== '');
+    assert.deepEqual(labelled.map((edge) => edge.label), ['artifact-0', 'artifact-1', 'artifact-2', 'artifact-3']);
+    const boxes = labelled.map((edge) => ({ left: edge.labelX - 32, right: edge.labelX + 32, top: edge.labelY - 15, bottom: edge.labelY - 2 }));
+    for (const [index, a] of boxes.entries()) {
+      for (const b of boxes.slice(index + 1)) assert.ok(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, 'labels overlap');
+    }
+  });
+});
