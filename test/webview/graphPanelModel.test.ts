@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { buildStageGraph } from '../../src/core/buildStageGraph';
+import { graphPanelModel, type GraphViewSettings } from '../../src/graphPanelModel';
+
+const defaults: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
+
+function modelOf(text: string, settings: Partial<GraphViewSettings> = {}): ReturnType<typeof graphPanelModel> {
+  const chosen = { ...defaults, ...settings };
+  const graph = buildStageGraph(text, { target: chosen.target ?? undefined, buildArgs: chosen.buildArgs });
+  return graphPanelModel({ uri: 'file:///w/Dockerfile', fileName: 'Dockerfile', version: 7, text }, graph, chosen);
+}
+
+describe('graphPanelModel (what the panel posts)', () => {
+  it('posts the laid-out graph with the named stages, meta ARGs and the view choices', () => {
+    const message = modelOf('ARG GO=1.22\nARG GO=1.23\nFROM golang:${GO} AS Build\nFROM alpine AS app\nCOPY --from=build /out /out\n', {
+      buildArgs: { GO: '1.21' },
+      hideImages: true,
+      direction: 'TB',
+    });
+    assert.equal(message.type, 'graph');
+    if (message.type !== 'graph') return;
+    assert.deepEqual(
+      { ...message, layout: message.layout.nodes.map((node) => node.lines[0]) },
+      {
+        type: 'graph',
+        documentUri: 'file:///w/Dockerfile',
+        fileName: 'Dockerfile',
+        version: 7,
+        layout: ['build', 'app'],
+        error: null,
+        errorLine: null,
+        targets: ['Build', 'app'],
+        target: null,
+        buildArgs: [{ name: 'GO', defaultValue: '1.22', override: '1.21' }],
+        hideImages: true,
+        direction: 'TB',
+      },
+    );
+    assert.equal(message.layout.direction, 'TB');
+    assert.equal(message.layout.nodes[0].lines[1], '#0 · FROM golang:1.21');
+  });
+
+  it('carries BuildKit\'s message and line when the file does not build, even before any stage exists', () => {
+    const message = modelOf('FROM alpine AS 1bad\n');
+    assert.equal(message.type, 'graph');
+    if (message.type !== 'graph') return;
+    assert.match(message.error ?? '', /invalid name for build stage: "1bad"/);
+    assert.equal(message.errorLine, 1);
+    assert.deepEqual(message.layout.nodes, []);
+  });
+
+  it('explains an empty document instead of drawing nothing', () => {
+    assert.deepEqual(modelOf('  \n'), { type: 'empty', message: 'Dockerfile is empty. Add a FROM line and its stages appear here as you type.' });
+  });
+});
