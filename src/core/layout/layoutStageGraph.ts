@@ -36,7 +36,7 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
   const drawing = layeredLayout({
     nodes: drafts.map((node) => (direction === 'LR' ? { rankSize: node.width, crossSize: node.height } : { rankSize: node.height, crossSize: node.width })),
     edges: merged.map((edge) => ({ source: edge.source, target: edge.target, labelSpace: edge.label ? labelSpace(edge.label) : 0 })),
-    rankGap: direction === 'LR' ? 56 : 48,
+    rankGap: direction === 'LR' ? 56 : 72,
     nodeGap: direction === 'LR' ? 22 : 28,
     dummyGap: 10,
   });
