@@ -110,7 +110,7 @@ export class GraphRenderer {
       .attr('data-target', (edge) => edge.target);
     edges.select('title').text((edge) => `${edge.tooltip}\n(from ${labelOf(nodeById.get(edge.source))} to ${labelOf(nodeById.get(edge.target))})`);
     edges.select('path.line').attr('marker-end', (edge) => `url(#arrow-${edge.kind})`);
-    edges.select('text.label').text((edge) => edge.label);
+    edges.select('text.label').text((edge) => (edge.points.length > 0 ? edge.label : ''));
     if (duration > 0) {
       const edgeMotion = edges.transition().duration(duration).style('opacity', 1);
       edgeMotion.select('path.hit').attr('d', (edge) => edge.path);

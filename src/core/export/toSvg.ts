@@ -58,7 +58,7 @@ export function toSvg(graph: StageGraph, options: LayoutOptions = {}): string {
   for (const edge of layout.edges) {
     const classes = ['edge', `edge-${edge.kind}`, edge.onbuild ? 'onbuild' : '', edge.reachable ? '' : 'unreachable'].filter(Boolean).join(' ');
     out.push(`<g class="${classes}"><title>${escapeXml(edge.tooltip)}</title><path d="${edge.path}" marker-end="url(#arrow)"/>`);
-    if (edge.label) out.push(`<text x="${edge.labelX}" y="${edge.labelY - 4}" text-anchor="middle">${escapeXml(edge.label)}</text>`);
+    if (edge.label && edge.points.length > 0) out.push(`<text x="${edge.labelX}" y="${edge.labelY - 4}" text-anchor="middle">${escapeXml(edge.label)}</text>`);
     out.push('</g>');
   }
   out.push('</g>', '<g class="nodes">');
