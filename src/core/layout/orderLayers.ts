@@ -25,8 +25,8 @@ export function countLayerCrossings(layers: readonly (readonly number[])[], adja
 
 /**
  * Orders the nodes inside each layer to reduce crossings: alternating down and up sweeps that sort each layer
- * by the barycentre of its neighbours in the layer just fixed, with adjacent transpositions, keeping the best
- * order seen. Ties keep the current order, so the result depends only on the input (deterministic) and
+ * by the median (two rounds) then the barycentre (two rounds) of its neighbours in the layer just fixed, with
+ * adjacent transpositions, keeping the best order seen. Ties keep the current order, so the result depends only on the input (deterministic) and
  * a small edit changes the order only where it must.
  */
 export function orderLayers(initial: readonly (readonly number[])[], adjacency: LayerAdjacency): { layers: number[][]; crossings: number } {
@@ -40,9 +40,9 @@ export function orderLayers(initial: readonly (readonly number[])[], adjacency: 
     const downwards = iteration % 2 === 0;
     const position = positionsOf(layers);
     if (downwards) {
-      for (let index = 1; index < layers.length; index++) sortByBarycentre(layers[index], adjacency.predecessors, position);
+      for (let index = 1; index < layers.length; index++) sortByNeighbours(layers[index], adjacency.predecessors, position, iteration % 4 < 2);
     } else {
-      for (let index = layers.length - 2; index >= 0; index--) sortByBarycentre(layers[index], adjacency.successors, position);
+      for (let index = layers.length - 2; index >= 0; index--) sortByNeighbours(layers[index], adjacency.successors, position, iteration % 4 < 2);
     }
     if (transposeEverySweep) transpose(layers, adjacency);
     const crossings = countLayerCrossings(layers, adjacency);
@@ -67,16 +67,27 @@ function positionsOf(layers: readonly (readonly number[])[]): number[] {
   return position;
 }
 
-/** Sorts one layer in place; nodes without neighbours on that side keep their slot. `position` is updated. */
-function sortByBarycentre(layer: number[], neighbours: readonly (readonly number[])[], position: number[]): void {
+/**
+ * Sorts one layer in place by the median (robust to one far neighbour) or the barycentre (smooth) of each node's
+ * neighbours; nodes without neighbours on that side keep their slot. `position` is updated.
+ */
+function sortByNeighbours(layer: number[], neighbours: readonly (readonly number[])[], position: number[], useMedian = false): void {
   const movable: Array<{ node: number; key: number; current: number }> = [];
   const slots: number[] = [];
   layer.forEach((node, index) => {
     const adjacent = neighbours[node];
     if (adjacent.length === 0) return;
-    let sum = 0;
-    for (const other of adjacent) sum += position[other];
-    movable.push({ node, key: sum / adjacent.length, current: index });
+    let key: number;
+    if (useMedian) {
+      const sorted = adjacent.map((other) => position[other]).sort((a, b) => a - b);
+      const middle = Math.floor(sorted.length / 2);
+      key = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    } else {
+      let sum = 0;
+      for (const other of adjacent) sum += position[other];
+      key = sum / adjacent.length;
+    }
+    movable.push({ node, key, current: index });
     slots.push(index);
   });
   movable.sort((a, b) => a.key - b.key || a.current - b.current);
