@@ -1,4 +1,4 @@
-import { assignCoordinates, separation } from './assignCoordinates';
+import { alignCoordinates } from './alignCoordinates';
 import { assignLayers, topologicalOrder, type DirectedEdge } from './assignLayers';
 import { orderLayers } from './orderLayers';
 import { straightenLongEdges } from './straightenLongEdges';
@@ -34,7 +34,7 @@ export interface LayeredDrawing {
 /**
  * Sugiyama-style layered layout: layering (longest path, then nodes pulled towards the side with more edges),
  * long edges split by bend points, crossing reduction (barycentre sweeps with transpositions), cross-axis
- * placement (weighted isotonic regression) with long edges straightened, then edge ports spread along each node's sides.
+ * placement (Brandes-Köpf alignment) with long edges straightened, then edge ports spread along each node's sides.
  */
 export function layeredLayout(graph: LayeredGraph): LayeredDrawing {
   const realCount = graph.nodes.length;
@@ -90,9 +90,11 @@ export function layeredLayout(graph: LayeredGraph): LayeredDrawing {
 
   const crossSize = (node: number): number => (node < realCount ? graph.nodes[node].crossSize : 0);
   const rankSize = (node: number): number => (node < realCount ? graph.nodes[node].rankSize : 0);
-  const spacing = { sizes: Array.from({ length: nodeCount }, (_, node) => crossSize(node)), dummy, nodeGap: graph.nodeGap, dummyGap: graph.dummyGap };
-  const cross = assignCoordinates(layers, adjacency, spacing);
-  straightenLongEdges(chains, layers, cross, (a, b) => separation(spacing, a, b));
+  const sizes = Array.from({ length: nodeCount }, (_, node) => crossSize(node));
+  // Neighbours in a layer keep half their sizes plus a gap apart; long edges may pass closer to each other.
+  const separation = (a: number, b: number): number => sizes[a] / 2 + sizes[b] / 2 + (dummy[a] && dummy[b] ? graph.dummyGap : graph.nodeGap);
+  const cross = alignCoordinates(layers, adjacency, dummy, sizes, separation);
+  straightenLongEdges(chains, layers, cross, separation);
 
   // Layer columns: as wide as their widest node; gaps wide enough for the labels of edges ending after them.
   const layerSize = layers.map((layer) => Math.max(0, ...layer.map(rankSize)));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { placeInOrder } from '../../../src/core/layout/assignCoordinates';
+import { placeInOrder } from '../../../src/core/layout/placeInOrder';
 
 describe('placeInOrder', () => {
   it('puts nodes exactly where they want to be when the spacing allows', () => {
