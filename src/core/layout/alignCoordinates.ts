@@ -20,8 +20,8 @@ export function alignCoordinates(
   for (const upwards of [true, false]) {
     for (const fromLeft of [true, false]) {
       const ordered = (upwards ? layers : [...layers].reverse()).map((layer) => (fromLeft ? [...layer] : [...layer].reverse()));
-      const { root, align } = alignBlocks(ordered, upwards ? adjacency.predecessors : adjacency.successors, conflicts);
-      const positions = compactBlocks(ordered, root, align, separation);
+      const { root } = alignBlocks(ordered, upwards ? adjacency.predecessors : adjacency.successors, conflicts);
+      const positions = compactBlocks(ordered, root, separation);
       candidates.push(fromLeft ? positions : positions.map((value) => -value));
     }
   }
@@ -109,7 +109,7 @@ function alignBlocks(layers: readonly (readonly number[])[], neighbours: readonl
 }
 
 /** Packs the blocks from the left: each block as far left as the blocks before it in every layer allow. */
-function compactBlocks(layers: readonly (readonly number[])[], root: readonly number[], _align: readonly number[], separation: (a: number, b: number) => number): number[] {
+function compactBlocks(layers: readonly (readonly number[])[], root: readonly number[], separation: (a: number, b: number) => number): number[] {
   // A graph over block roots: an edge from the block on the left to the block on the right, weighted by spacing.
   const after = new Map<number, Map<number, number>>();
   const indegree = new Map<number, number>();
