@@ -62,6 +62,8 @@ class GraphPanel implements vscode.Disposable {
   private lastHighlight: string | undefined;
   private editTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Target and build args chosen in this panel for documents it showed before (the cache resolves with them). */
+  private readonly choices = new Map<string, Pick<GraphViewSettings, 'target' | 'buildArgs'>>();
   lastPosted: PostedMessageSummary | undefined;
 
   /** Opens the panel beside the editor (or reveals it) and shows `uri`, else the active Dockerfile. */
@@ -132,11 +134,12 @@ class GraphPanel implements vscode.Disposable {
     this.panel.dispose();
   }
 
-  /** Shows another document; the view's target and build args belong to the previous one and are reset. */
+  /** Shows another document, with the target and build args the user chose for it earlier in this panel. */
   private follow(document: vscode.TextDocument): void {
     if (document === this.document) return;
+    if (this.document) this.choices.set(this.document.uri.toString(), { target: this.settings.target, buildArgs: this.settings.buildArgs });
     this.document = document;
-    this.settings = { ...this.settings, target: null, buildArgs: {} };
+    this.settings = { ...this.settings, ...(this.choices.get(document.uri.toString()) ?? { target: null, buildArgs: {} }) };
     this.update();
   }
 
