@@ -183,6 +183,9 @@ class GraphPanel implements vscode.Disposable {
     this.lastJson = json;
     this.lastHighlight = undefined;
     this.post(message);
+    // A new drawing starts with the stage the cursor is in already highlighted.
+    const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
+    if (editor && message.type === 'graph') this.highlightCursor(editor.selection.active);
   }
 
   private post(message: HostToWebviewMessage): void {
