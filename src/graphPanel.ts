@@ -16,9 +16,9 @@ export const GRAPH_VIEW_TYPE = 'stageflow.graph';
 /** Pause after an edit before redrawing: short enough that the view follows typing within 150 ms. */
 const EDIT_DELAY_MS = 60;
 
-/** What the panel last posted and what the webview last drew, for the integration tests (`_stageflow.graphPanelLastMessage`). */
+/** The last drawing (or empty state) the panel posted and what the webview last drew, for the integration tests. */
 export interface PostedMessageSummary {
-  type: HostToWebviewMessage['type'];
+  type: 'graph' | 'empty';
   documentUri: string | null;
   version: number | null;
   nodeCount: number | null;
@@ -190,10 +190,11 @@ class GraphPanel implements vscode.Disposable {
 
   private post(message: HostToWebviewMessage): void {
     void this.panel.webview.postMessage(message);
+    if (message.type !== 'graph' && message.type !== 'empty') return;
     this.lastPosted = {
       type: message.type,
       documentUri: message.type === 'graph' ? message.documentUri : null,
-      version: message.type === 'graph' || message.type === 'highlightStage' ? message.version : null,
+      version: message.type === 'graph' ? message.version : null,
       nodeCount: message.type === 'graph' ? message.layout.nodes.length : null,
       rendered: this.lastPosted?.rendered ?? null,
     };
