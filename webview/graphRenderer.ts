@@ -44,8 +44,10 @@ export class GraphRenderer {
         .attr('viewBox', '0 0 10 10')
         .attr('refX', 9)
         .attr('refY', 5)
-        .attr('markerWidth', 7)
-        .attr('markerHeight', 7)
+        // Sized in drawing units, so a highlighted (thicker) edge keeps a normal arrowhead.
+        .attr('markerUnits', 'userSpaceOnUse')
+        .attr('markerWidth', 9)
+        .attr('markerHeight', 9)
         .attr('orient', 'auto-start-reverse')
         .append('path')
         .attr('class', `arrow-${kind}`)

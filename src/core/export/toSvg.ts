@@ -48,7 +48,7 @@ export function toSvg(graph: StageGraph, options: LayoutOptions = {}): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`,
     `<title>${escapeXml(svgTitle(graph))}</title>`,
     `<style>${STYLE}</style>`,
-    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">' +
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">' +
       '<path class="arrow" d="M0,0L10,5L0,10z"/></marker></defs>',
   ];
   if (layout.nodes.length === 0) {
