@@ -134,7 +134,7 @@ export function layeredLayout(graph: LayeredGraph): LayeredDrawing {
 }
 
 /** Node count (bend points included) up to which crossing reduction starts from several orders. */
-const MULTI_START_UP_TO = 600;
+const MULTI_START_UP_TO = 150;
 
 /**
  * A starting order that keeps each node near what it depends on: nodes are numbered by a depth-first walk from the

@@ -53,7 +53,9 @@ export function placeEdgeLabels(
     for (const t of POSITIONS) {
       const point = pointOnSegment(from, to, t, direction);
       const box = labelBox(edge.label, point.x, point.y);
-      const cost = [...nodes, ...placed].reduce((sum, other) => sum + overlap(box, other), 0);
+      let cost = 0;
+      for (const other of nodes) cost += overlap(box, other);
+      for (const other of placed) cost += overlap(box, other);
       if (cost < best.cost) best = { point, cost };
       if (cost === 0) break;
     }
