@@ -23,7 +23,7 @@ describe('stageflow --help and --version', () => {
     const lines = result.stdout.split('\n');
     assert.match(lines[0], /^stageflow \d+\.\d+\.\d+: the stage graph of a multi-stage Dockerfile/);
     for (const line of [
-      '  stageflow graph [FILE|-] [--format json|dot|mermaid] [--target NAME] [--build-arg K=V]... [--platform P]',
+      '  stageflow graph [FILE|-] [--format json|dot|mermaid|svg] [--target NAME] [--build-arg K=V]... [--platform P]',
       '  stageflow check FILE... [--target NAME] [--build-arg K=V]... [--platform P]',
       '  stageflow COMMAND --help',
       '  stageflow --help | --version',
