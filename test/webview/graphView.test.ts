@@ -180,6 +180,24 @@ describe('graph view in Chromium', function () {
     assert.equal(view.console.filter((line) => line.startsWith('Stageflow graph view ignored an unexpected message')).length, 2);
   });
 
+  it('redraws an edited file in place: zoom, pan and selection stay, existing boxes keep their identity', async () => {
+    const text = example('node-frontend.Dockerfile');
+    await view.post(messageFor(text, {}, 1));
+    await view.page.click('g.node[data-key="stage:deps"] rect');
+    await view.page.mouse.move(500, 400);
+    await view.page.mouse.wheel(0, 200);
+    const zoomBefore = await view.page.getAttribute('g.viewport', 'transform');
+    await view.page.evaluate(() => document.querySelector('g.node[data-key="stage:build"]')?.setAttribute('data-marked', 'same element'));
+    await view.post(messageFor(`${text}
+FROM runtime AS debug
+RUN apk add curl
+`, {}, 2));
+    assert.equal(await view.page.getAttribute('g.viewport', 'transform'), zoomBefore);
+    assert.equal(await view.page.$eval('g.node.selected', (node) => node.getAttribute('data-key')), 'stage:deps');
+    assert.equal(await view.page.getAttribute('g.node[data-key="stage:build"]', 'data-marked'), 'same element');
+    assert.equal(await view.page.locator('g.node[data-key="stage:debug"]').count(), 1);
+  });
+
   it('keeps zoom and selection in the webview state and restores them after a reload', async () => {
     const message = messageFor(example('monorepo.Dockerfile'));
     await view.post(message);
