@@ -23,6 +23,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const symbols = new StageSymbolProvider(cache);
   const codeLenses = new StageCodeLensProvider(cache, log);
   const diagnostics = new StageDiagnostics(cache, log);
+  // Registered first so that VS Code, which lists the newest provider's lenses first, puts what a stage is and who
+  // uses it before the offer to extract from it.
+  registerRefactorings(context, cache, log, dockerfiles);
   context.subscriptions.push(
     log,
     cache,
@@ -39,7 +42,6 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeActionsProvider(dockerfiles, new StageQuickFixProvider(cache), StageQuickFixProvider.metadata),
     registerRevealStageCommand(cache, log),
   );
-  registerRefactorings(context, cache, log, dockerfiles);
   registerGraphPanel(context, cache, log);
   // Diagnostics for the Dockerfiles already open are computed after activation returns: nothing here waits on them.
   const initialDiagnostics = setTimeout(() => diagnostics.refreshAll(), 0);
