@@ -1,4 +1,5 @@
 import { shortenMiddle as shorten } from '../layout/layoutLabels';
+import { mergeParallelEdges } from '../mergeParallelEdges';
 import type { Artifact, Edge, Stage, StageGraph } from '../model';
 
 /**
@@ -88,25 +89,22 @@ function stageNode(stage: Stage): ExportNode {
   return { id: `s${stage.index}`, kind: 'stage', lines, reachable: isBuilt(stage), isTarget: stage.isTarget };
 }
 
+/** One export edge per group of parallel edges, labelled with the artifacts it carries. */
 function mergeEdges(edges: Edge[], imageIds: Map<string, string>, reachableStages: Set<number>): ExportEdge[] {
-  const groups = new Map<string, { edge: ExportEdge; artifacts: Artifact[] }>();
-  for (const edge of edges) {
-    const from = 'stage' in edge.from ? `s${edge.from.stage}` : (imageIds.get(edge.from.image) as string);
-    const to = `s${edge.to}`;
-    const onbuild = edge.onbuild === true;
-    const key = `${from}>${to}>${edge.kind}>${onbuild}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = {
-        edge: { from, to, kind: edge.kind, onbuild, count: 0, lines: [], reachable: reachableStages.has(edge.to) },
-        artifacts: [],
-      };
-      groups.set(key, group);
-    }
-    group.edge.count++;
-    if (edge.artifact) group.artifacts.push(edge.artifact);
-  }
-  return [...groups.values()].map(({ edge, artifacts }) => ({ ...edge, lines: edgeLines(edge, artifacts) }));
+  return mergeParallelEdges(edges).map((group) => {
+    const from = 'stage' in group.from ? `s${group.from.stage}` : (imageIds.get(group.from.image) as string);
+    const artifacts = group.positions.flatMap((position) => edges[position].artifact ?? []);
+    const edge: ExportEdge = {
+      from,
+      to: `s${group.to}`,
+      kind: group.kind,
+      onbuild: group.onbuild,
+      count: group.positions.length,
+      lines: [],
+      reachable: reachableStages.has(group.to),
+    };
+    return { ...edge, lines: edgeLines(edge, artifacts) };
+  });
 }
 
 /** How an edge of each kind is titled; a plain FROM needs no label. */

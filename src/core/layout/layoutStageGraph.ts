@@ -1,3 +1,4 @@
+import { mergeParallelEdges } from '../mergeParallelEdges';
 import type { Edge, StageGraph } from '../model';
 import { countBends, edgePath } from './edgePath';
 import { layeredLayout, type RankPoint } from './layeredLayout';
@@ -127,25 +128,25 @@ interface MergedEdge {
   tooltip: string;
 }
 
-/** Groups the graph's edges by source, target, kind and ONBUILD origin, in graph order. */
+/** The graph's parallel edges merged, labelled, and kept only where both ends are drawn, in graph order. */
 function mergeEdges(graph: StageGraph, nodeIndex: ReadonlyMap<string, number>): MergedEdge[] {
-  const groups = new Map<string, MergedEdge>();
-  graph.edges.forEach((edge, position) => {
-    const sourceId = 'stage' in edge.from ? `stage:${edge.from.stage}` : `image:${edge.from.image}`;
+  const merged: MergedEdge[] = [];
+  for (const group of mergeParallelEdges(graph.edges)) {
+    const sourceId = 'stage' in group.from ? `stage:${group.from.stage}` : `image:${group.from.image}`;
     const source = nodeIndex.get(sourceId);
-    const target = nodeIndex.get(`stage:${edge.to}`);
-    if (source === undefined || target === undefined) return;
-    const onbuild = edge.onbuild === true;
-    const id = `${edge.kind}${onbuild ? '-onbuild' : ''}:${sourceId}->stage:${edge.to}`;
-    const group = groups.get(id);
-    if (group) group.edges.push(position);
-    else groups.set(id, { id, source, target, kind: edge.kind, onbuild, edges: [position], label: '', tooltip: '' });
-  });
-  const merged = [...groups.values()];
-  for (const group of merged) {
-    const edges = group.edges.map((position) => graph.edges[position]);
-    group.label = edgeLabel(edges);
-    group.tooltip = edgeTooltip(edges);
+    const target = nodeIndex.get(`stage:${group.to}`);
+    if (source === undefined || target === undefined) continue;
+    const edges = group.positions.map((position) => graph.edges[position]);
+    merged.push({
+      id: `${group.kind}${group.onbuild ? '-onbuild' : ''}:${sourceId}->stage:${group.to}`,
+      source,
+      target,
+      kind: group.kind,
+      onbuild: group.onbuild,
+      edges: group.positions,
+      label: edgeLabel(edges),
+      tooltip: edgeTooltip(edges),
+    });
   }
   return merged;
 }
