@@ -7,6 +7,7 @@ import { stageAt } from './core/stageQueries';
 import { isDockerfile, type DocumentGraphCache } from './documentGraphCache';
 import { createNonce, graphPanelHtml } from './graphPanelHtml';
 import { graphPanelModel, type GraphViewSettings } from './graphPanelModel';
+import { revealRefusal, type RevealRequest } from './revealRefusal';
 import type { ExportFormat, GraphViewState, HostToWebviewMessage, WebviewToHostMessage } from './shared/protocol';
 import { validateWebviewMessage } from './shared/validateMessages';
 import { readStageflowSettings, resolveOptionsFromSettings } from './settings';
@@ -273,24 +274,23 @@ class GraphPanel implements vscode.Disposable {
 
   private async revealStage(index: number, version: number): Promise<void> {
     const current = this.graphFor(version);
-    const stage = current?.graph.stages[index];
-    if (!current || !stage) {
-      if (current) this.services.log.warn(`Graph view: refused to reveal stage ${index}; the file has ${current.graph.stages.length} stages.`);
-      return;
-    }
-    const { start, end } = stage.ranges.from;
+    if (!current || this.refuseReveal({ stage: index }, current)) return;
+    const { start, end } = current.graph.stages[index].ranges.from;
     await this.reveal(current.document, new vscode.Range(start.line, start.character, end.line, end.character));
   }
 
   private async revealLine(line: number, version: number): Promise<void> {
     const current = this.graphFor(version);
-    if (!current) return;
-    if (line > current.document.lineCount) {
-      this.services.log.warn(`Graph view: refused to reveal line ${line}; the document has ${current.document.lineCount} lines.`);
-      return;
-    }
+    if (!current || this.refuseReveal({ line }, current)) return;
     const text = current.document.lineAt(line - 1);
     await this.reveal(current.document, new vscode.Range(line - 1, text.firstNonWhitespaceCharacterIndex, line - 1, text.range.end.character));
+  }
+
+  /** Logs and returns true when the request names a stage or line the document does not have. */
+  private refuseReveal(request: RevealRequest, current: { document: vscode.TextDocument; graph: StageGraph }): boolean {
+    const refusal = revealRefusal(request, { stageCount: current.graph.stages.length, lineCount: current.document.lineCount });
+    if (refusal !== null) this.services.log.warn(`Graph view: ${refusal}`);
+    return refusal !== null;
   }
 
   private async reveal(document: vscode.TextDocument, range: vscode.Range): Promise<void> {
