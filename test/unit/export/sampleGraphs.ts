@@ -1,5 +1,5 @@
 import type { StageGraph } from '../../../src/core/model';
-import { copy, edge, graph, stage } from './stageGraphFixture';
+import { copy, edge, graph, stage } from '../stageGraphBuilder';
 
 /**
  * The graph of

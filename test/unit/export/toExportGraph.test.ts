@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { oneLine, shortenPath, toExportGraph } from '../../../src/core/export/toExportGraph';
-import { copy, edge, graph, stage } from './stageGraphFixture';
+import { copy, edge, graph, stage } from '../stageGraphBuilder';
 
 describe('toExportGraph', () => {
   it('draws every external image once, scratch as its own kind, before the stages', () => {

@@ -1,13 +1,13 @@
-import type { Edge, Range, Stage, StageGraph } from '../../../src/core/model';
+import type { Edge, Range, Stage, StageGraph } from '../../src/core/model';
 
 /**
- * Hand-built stage graphs for the exporter tests: the exporters read only the resolved model, so their tests
+ * Hand-built stage graphs for the tests of code that reads only the resolved model (exporters, layout): such tests
  * state the graph directly (including names and paths no Dockerfile parser would produce) instead of parsing.
  */
 
 const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** A stage with the fields the exporters read; everything else neutral. */
+/** A stage with the given fields; everything else neutral (unnamed, one line, no instructions, built). */
 export function stage(index: number, fields: Partial<Stage> & { baseName: string }): Stage {
   const name = fields.name ?? null;
   return {
@@ -50,9 +50,8 @@ export function copy(from: number | string, to: number, sources: string[], desti
   return edge(from, to, 'copy', { artifact: { sources, destination, flags: {} } });
 }
 
-/** A graph of the given stages and edges; images are collected from the edges in order. */
-export function graph(stages: Stage[], edges: Edge[]): StageGraph {
-  const images = [...new Set(edges.flatMap((e) => ('image' in e.from ? [e.from.image] : [])))];
+/** A graph of the given stages and edges; unless given, the images are those the edges come from, in order. */
+export function graph(stages: Stage[], edges: Edge[], images: string[] = imagesOf(edges)): StageGraph {
   const target = stages.find((s) => s.isTarget)?.index ?? null;
   return {
     ok: true,
@@ -70,4 +69,8 @@ export function graph(stages: Stage[], edges: Edge[]): StageGraph {
     diagnostics: [],
     options: { target: '', buildArgs: {}, buildPlatform: 'linux/amd64', targetPlatform: 'linux/amd64' },
   };
+}
+
+function imagesOf(edges: Edge[]): string[] {
+  return [...new Set(edges.flatMap((e) => ('image' in e.from ? [e.from.image] : [])))];
 }
