@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { stageMentionAt } from './core/editor/stageMentionAt';
-import { stageOccurrences } from './core/editor/stageOccurrences';
+import { stageMentionAt, type StageMention } from './core/editor/stageMentionAt';
+import { stageOccurrences, type StageOccurrences } from './core/editor/stageOccurrences';
 import type { DocumentGraphCache } from './documentGraphCache';
 import { fromPosition, toRange } from './typeConverters';
 
@@ -12,12 +12,11 @@ export class StageNavigationProvider implements vscode.DefinitionProvider, vscod
   constructor(private readonly cache: DocumentGraphCache) {}
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.LocationLink[] {
-    const graph = this.cache.get(document);
-    const mention = stageMentionAt(graph, fromPosition(position));
-    if (mention === null) {
+    const found = this.occurrencesAt(document, position);
+    if (found === null) {
       return [];
     }
-    const { stage, declaration } = stageOccurrences(graph, mention.stage);
+    const { mention, occurrences: { stage, declaration } } = found;
     return [
       {
         originSelectionRange: toRange(mention.range),
@@ -29,26 +28,31 @@ export class StageNavigationProvider implements vscode.DefinitionProvider, vscod
   }
 
   provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] {
-    const graph = this.cache.get(document);
-    const mention = stageMentionAt(graph, fromPosition(position));
-    if (mention === null) {
+    const occurrences = this.occurrencesAt(document, position)?.occurrences;
+    if (occurrences === undefined) {
       return [];
     }
-    const { declaration, references } = stageOccurrences(graph, mention.stage);
+    const { declaration, references } = occurrences;
     const ranges = context.includeDeclaration ? [declaration, ...references.map((reference) => reference.range)] : references.map((reference) => reference.range);
     return ranges.map((range) => new vscode.Location(document.uri, toRange(range)));
   }
 
   provideDocumentHighlights(document: vscode.TextDocument, position: vscode.Position): vscode.DocumentHighlight[] {
-    const graph = this.cache.get(document);
-    const mention = stageMentionAt(graph, fromPosition(position));
-    if (mention === null) {
+    const occurrences = this.occurrencesAt(document, position)?.occurrences;
+    if (occurrences === undefined) {
       return [];
     }
-    const { declaration, references } = stageOccurrences(graph, mention.stage);
+    const { declaration, references } = occurrences;
     return [
       new vscode.DocumentHighlight(toRange(declaration), vscode.DocumentHighlightKind.Write),
       ...references.map((reference) => new vscode.DocumentHighlight(toRange(reference.range), vscode.DocumentHighlightKind.Read)),
     ];
+  }
+
+  /** The stage mentioned at a position (declaration or reference) and where it occurs, or null off a mention. */
+  private occurrencesAt(document: vscode.TextDocument, position: vscode.Position): { mention: StageMention; occurrences: StageOccurrences } | null {
+    const graph = this.cache.get(document);
+    const mention = stageMentionAt(graph, fromPosition(position));
+    return mention === null ? null : { mention, occurrences: stageOccurrences(graph, mention.stage) };
   }
 }
