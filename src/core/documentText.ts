@@ -1,3 +1,4 @@
+import { lineOfOffset, lineStarts } from './lineStarts';
 import type { Position, Range } from './model';
 
 /** The document split into lines, with conversions between offsets and editor positions. */
@@ -9,12 +10,7 @@ export class DocumentText {
 
   constructor(readonly text: string) {
     this.lines = text.split('\n');
-    this.lineStarts = new Array<number>(this.lines.length);
-    let offset = 0;
-    for (let i = 0; i < this.lines.length; i++) {
-      this.lineStarts[i] = offset;
-      offset += this.lines[i].length + 1;
-    }
+    this.lineStarts = lineStarts(text);
   }
 
   get lineCount(): number {
@@ -25,14 +21,8 @@ export class DocumentText {
   positionAt(offset: number): Position {
     if (offset <= 0) return { line: 0, character: 0 };
     if (offset >= this.text.length) return this.endPosition();
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - this.lineStarts[low] };
+    const line = lineOfOffset(this.lineStarts, offset);
+    return { line, character: offset - this.lineStarts[line] };
   }
 
   rangeAt(startOffset: number, endOffset: number): Range {

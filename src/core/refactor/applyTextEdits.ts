@@ -1,13 +1,5 @@
+import { lineOfOffset, lineStarts } from '../lineStarts';
 import type { Position, TextEdit } from '../model';
-
-/** Offsets of the first character of every line (a line ends after `\n`; `\r\n` keeps `\r` on its line). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  }
-  return starts;
-}
 
 /** Converts between 0-based positions and string offsets of one text. */
 export class TextOffsets {
@@ -27,14 +19,8 @@ export class TextOffsets {
 
   /** The position of an offset. */
   positionAt(offset: number): Position {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: offset - this.starts[low] };
+    const line = lineOfOffset(this.starts, offset);
+    return { line, character: offset - this.starts[line] };
   }
 }
 
