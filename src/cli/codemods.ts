@@ -66,52 +66,66 @@ function stageIndexOf(graph: StageGraph, item: string): number {
   throw new CliError(`several stages are named '${item}'; give their indexes`);
 }
 
+/** Plans a refactoring of the file's text and resolved graph (throws CliError when an option names nothing). */
+type PlanRefactoring = (text: string, graph: StageGraph) => RefactorOutcome;
+
+/**
+ * A codemod subcommand: checks FILE and the options (`readOptions`, before the file is read), then refactors the
+ * file with the plan the options give, and prints or writes the result.
+ */
+function codemodCommand(command: Omit<CliCommand, 'run'>, readOptions: (args: ParsedArguments) => PlanRefactoring): CliCommand {
+  return {
+    ...command,
+    async run(args, io) {
+      const path = onlyFile(args, command.name);
+      const plan = readOptions(args);
+      const input = await readDockerfile(path, io);
+      return finish(path, input.displayName, input.text, plan(input.text, buildStageGraph(input.text)), args, io);
+    },
+  };
+}
+
 /** `stageflow name-stages FILE [--write]`: names every unnamed stage that is referenced by index. */
-export const nameStagesCommand: CliCommand = {
-  name: 'name-stages',
-  usage: 'name-stages FILE [--write]',
-  summary: 'Name every unnamed stage referenced by index and rewrite those references to the names.',
-  options: [WRITE_OPTION],
-  async run(args, io) {
-    const path = onlyFile(args, 'name-stages');
-    const input = await readDockerfile(path, io);
-    return finish(path, input.displayName, input.text, nameAllStages(input.text, buildStageGraph(input.text)), args, io);
+export const nameStagesCommand = codemodCommand(
+  {
+    name: 'name-stages',
+    usage: 'name-stages FILE [--write]',
+    summary: 'Name every unnamed stage referenced by index and rewrite those references to the names.',
+    options: [WRITE_OPTION],
   },
-};
+  () => (text, graph) => nameAllStages(text, graph),
+);
 
 /** `stageflow extract-stage FILE --line N --name NAME [--write]`: splits a stage before the instruction at line N. */
-export const extractStageCommand: CliCommand = {
-  name: 'extract-stage',
-  usage: 'extract-stage FILE --line N --name NAME [--write]',
-  summary: 'Move the instructions of a stage above line N into a new stage NAME that the stage then builds on.',
-  options: [{ name: '--line', value: 'N', description: 'The 1-based line of the instruction to split before.' }, NAME_OPTION, WRITE_OPTION],
-  async run(args, io) {
-    const path = onlyFile(args, 'extract-stage');
+export const extractStageCommand = codemodCommand(
+  {
+    name: 'extract-stage',
+    usage: 'extract-stage FILE --line N --name NAME [--write]',
+    summary: 'Move the instructions of a stage above line N into a new stage NAME that the stage then builds on.',
+    options: [{ name: '--line', value: 'N', description: 'The 1-based line of the instruction to split before.' }, NAME_OPTION, WRITE_OPTION],
+  },
+  (args) => {
     const lineText = requiredValue(args, '--line', 'extract-stage');
     if (!/^[1-9][0-9]*$/.test(lineText)) throw new CliError(`option '--line' needs a line number from 1, got '${lineText}'`);
     const name = requiredValue(args, '--name', 'extract-stage');
-    const input = await readDockerfile(path, io);
-    const outcome = extractStage(input.text, buildStageGraph(input.text), Number.parseInt(lineText, 10), name);
-    return finish(path, input.displayName, input.text, outcome, args, io);
+    return (text, graph) => extractStage(text, graph, Number.parseInt(lineText, 10), name);
   },
-};
+);
 
 /** `stageflow extract-base FILE --stages a,b --name NAME [--write]`: moves the shared leading part into a stage. */
-export const extractBaseCommand: CliCommand = {
-  name: 'extract-base',
-  usage: 'extract-base FILE --stages A,B[,...] --name NAME [--write]',
-  summary: 'Move the base and leading instructions that stages share into a new stage NAME they build on.',
-  options: [{ name: '--stages', value: 'A,B', description: 'The stages, by name or index, comma-separated.' }, NAME_OPTION, WRITE_OPTION],
-  async run(args, io) {
-    const path = onlyFile(args, 'extract-base');
+export const extractBaseCommand = codemodCommand(
+  {
+    name: 'extract-base',
+    usage: 'extract-base FILE --stages A,B[,...] --name NAME [--write]',
+    summary: 'Move the base and leading instructions that stages share into a new stage NAME they build on.',
+    options: [{ name: '--stages', value: 'A,B', description: 'The stages, by name or index, comma-separated.' }, NAME_OPTION, WRITE_OPTION],
+  },
+  (args) => {
     const items = requiredValue(args, '--stages', 'extract-base').split(',').map((item) => item.trim()).filter((item) => item !== '');
     const name = requiredValue(args, '--name', 'extract-base');
-    const input = await readDockerfile(path, io);
-    const graph = buildStageGraph(input.text);
-    const outcome = extractSharedBase(input.text, graph, items.map((item) => stageIndexOf(graph, item)), name);
-    return finish(path, input.displayName, input.text, outcome, args, io);
+    return (text, graph) => extractSharedBase(text, graph, items.map((item) => stageIndexOf(graph, item)), name);
   },
-};
+);
 
 /** The codemod subcommands, for the command table. */
 export const CODEMOD_COMMANDS: readonly CliCommand[] = [nameStagesCommand, extractStageCommand, extractBaseCommand];
