@@ -26,6 +26,9 @@ function shape(fields: Record<string, Check>): Check {
   return (value) => isRecord(value) && Object.keys(value).every((key) => Object.hasOwn(fields, key)) && names.every((name) => fields[name](value[name]));
 }
 
+/** A message: its `type` (already matched when the check is chosen) and exactly these other fields. */
+const messageShape = (fields: Record<string, Check>): Check => shape({ type: isString, ...fields });
+
 const isPoint = shape({ x: isNumber, y: isNumber });
 
 const isLayoutNode = shape({
@@ -75,19 +78,18 @@ const isLayout = shape({
 const isBuildArg = shape({ name: isString, defaultValue: orNull(isString), override: orNull(isString) } satisfies Record<keyof BuildArgInfo, Check>);
 
 const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
-  ready: shape({ type: isString }),
-  rendered: shape({ type: isString, version: isNumber, nodeCount: isIndex }),
-  revealStage: shape({ type: isString, stage: isIndex, version: isNumber }),
-  revealLine: shape({ type: isString, line: isLine, version: isNumber }),
-  setTarget: shape({ type: isString, target: orNull(isString) }),
-  setBuildArgs: shape({ type: isString, buildArgs: isStringMap }),
-  setLayoutOptions: shape({ type: isString, hideImages: isBoolean, direction: isDirection }),
-  exportGraph: shape({ type: isString, format: isExportFormat }),
+  ready: messageShape({}),
+  rendered: messageShape({ version: isNumber, nodeCount: isIndex }),
+  revealStage: messageShape({ stage: isIndex, version: isNumber }),
+  revealLine: messageShape({ line: isLine, version: isNumber }),
+  setTarget: messageShape({ target: orNull(isString) }),
+  setBuildArgs: messageShape({ buildArgs: isStringMap }),
+  setLayoutOptions: messageShape({ hideImages: isBoolean, direction: isDirection }),
+  exportGraph: messageShape({ format: isExportFormat }),
 };
 
 const hostMessages: Record<HostToWebviewMessage['type'], Check> = {
-  graph: shape({
-    type: isString,
+  graph: messageShape({
     documentUri: isString,
     fileName: isString,
     version: isNumber,
@@ -99,10 +101,10 @@ const hostMessages: Record<HostToWebviewMessage['type'], Check> = {
     buildArgs: arrayOf(isBuildArg),
     hideImages: isBoolean,
     direction: isDirection,
-  } satisfies Record<keyof GraphMessage, Check>),
-  empty: shape({ type: isString, message: isString }),
-  highlightStage: shape({ type: isString, stage: orNull(isIndex), version: isNumber }),
-  exportResult: shape({ type: isString, format: isExportFormat, message: isString }),
+  } satisfies Record<Exclude<keyof GraphMessage, 'type'>, Check>),
+  empty: messageShape({ message: isString }),
+  highlightStage: messageShape({ stage: orNull(isIndex), version: isNumber }),
+  exportResult: messageShape({ format: isExportFormat, message: isString }),
 };
 
 function validate<T extends { type: string }>(checks: Record<string, Check>, value: unknown): T | undefined {
