@@ -1,7 +1,7 @@
 /**
  * The graph view's message protocol: every message between the extension host and the webview, as plain data
  * (ids, labels, line numbers; never parser objects). The webview imports this file with `import type` only.
- * Both sides validate what they receive (`src/graphPanelMessages.ts`, `webview/validateHostMessage.ts`).
+ * Both sides validate what they receive with `src/shared/validateMessages.ts`.
  */
 import type { GraphLayout, LayoutDirection } from '../core/layout/layoutTypes';
 
