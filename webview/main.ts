@@ -84,6 +84,11 @@ function showEmpty(text: string, forget = true): void {
     current = null;
     lastGood = null;
     view.banner.hidden = true;
+    // The toolbar described the document that is gone: no stale name, targets or build args for it.
+    view.fileName.textContent = '';
+    view.fileName.title = '';
+    renderTargets(view.target, [], null);
+    renderBuildArgs(view.buildArgFields, []);
   }
   view.empty.replaceChildren();
   const heading = document.createElement('h2');

@@ -172,6 +172,20 @@ describe('graph view in Chromium', function () {
     assert.equal(await view.page.isHidden('svg.graph'), true);
   });
 
+  it('clears the previous document\'s name, targets and build args from the toolbar in the empty state', async () => {
+    await view.post(messageFor(example('parameterised.Dockerfile'), {}, 1, 'parameterised.Dockerfile'));
+    assert.deepEqual(await view.page.$$eval('select[aria-label="Build target"] option', (options) => options.map((option) => option.textContent)), [
+      'Default (last stage)',
+      'build',
+      'certs',
+      'runtime',
+    ]);
+    await view.post({ type: 'empty', message: 'Open a Dockerfile (or run "Stageflow: Show Stage Graph" from one) and its build stages appear here.' });
+    assert.equal(await view.page.textContent('.file-name'), '');
+    assert.deepEqual(await view.page.$$eval('select[aria-label="Build target"] option', (options) => options.map((option) => option.textContent)), ['Default (last stage)']);
+    assert.equal(await view.page.locator('.build-args input').count(), 0);
+  });
+
   it('ignores and logs messages it does not understand', async () => {
     await view.post(messageFor(example('go-service.Dockerfile')));
     await view.post({ type: 'graph', layout: '<img src=x onerror=alert(1)>' });
