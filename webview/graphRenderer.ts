@@ -30,6 +30,8 @@ export class GraphRenderer {
   private layout: GraphLayout | null = null;
   private selectedKey: string | null = null;
   private highlighted: number | null = null;
+  /** The view's size read as `draw` began, valid until the current task ends (see `viewSize`). */
+  private sizeAtDraw: [number, number] | null = null;
 
   constructor(
     element: SVGSVGElement,
@@ -57,6 +59,8 @@ export class GraphRenderer {
     this.edgeLayer = this.viewport.append('g').attr('class', 'edges');
     this.nodeLayer = this.viewport.append('g').attr('class', 'nodes');
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
+      // d3's default reads the svg's width as an SVGLength, which forces a layout on every zoom.transform call.
+      .extent(() => [[0, 0], this.sizeAtDraw ?? this.measureView()])
       .scaleExtent([0.05, 4])
       .on('zoom', (event) => this.viewport.attr('transform', event.transform.toString()))
       .on('end', () => this.events.viewChanged());
@@ -89,6 +93,10 @@ export class GraphRenderer {
   draw(layout: GraphLayout): void {
     // The first drawing appears at once; later ones animate from where things were (unless motion is reduced).
     const duration = this.layout === null ? 0 : motionDuration();
+    // Read the view's size while the page is still laid out: read after the new elements went in, it would force
+    // the browser to lay out and shape all their text once for that and again once `fit` has set the zoom.
+    this.sizeAtDraw = this.measureView();
+    queueMicrotask(() => (this.sizeAtDraw = null));
     this.layout = layout;
     const nodeById = new Map(layout.nodes.map((node) => [node.id, node]));
     const edges = this.edgeLayer
@@ -182,8 +190,7 @@ export class GraphRenderer {
   /** Scales and centres the drawing to fill the view (never enlarging past 1.5×). */
   fit(animate = true): void {
     if (!this.layout) return;
-    const element = this.svg.node()!;
-    const [width, height] = [element.clientWidth || 800, element.clientHeight || 600];
+    const [width, height] = this.viewSize();
     const scale = Math.min(1.5, (width - 16) / Math.max(this.layout.width, 1), (height - 16) / Math.max(this.layout.height, 1));
     const transform = zoomIdentity.translate((width - this.layout.width * scale) / 2, (height - this.layout.height * scale) / 2).scale(scale);
     const target = animate ? this.svg.transition().duration(motionDuration()) : this.svg;
@@ -263,10 +270,24 @@ export class GraphRenderer {
     );
   }
 
+  /**
+   * The view's size. The svg's box never depends on what is drawn in it, so the size read as the current task's
+   * `draw` began still holds, and reading it again would only force a layout of the new drawing.
+   */
+  private viewSize(): [number, number] {
+    const [width, height] = this.sizeAtDraw ?? this.measureView();
+    return [width || 800, height || 600];
+  }
+
+  private measureView(): [number, number] {
+    const element = this.svg.node()!;
+    return [element.clientWidth, element.clientHeight];
+  }
+
   private centreOn(node: LayoutNode): void {
     const element = this.svg.node()!;
     const { k } = zoomTransformOf(element);
-    const [width, height] = [element.clientWidth || 800, element.clientHeight || 600];
+    const [width, height] = this.viewSize();
     const transform = zoomIdentity.translate(width / 2 - (node.x + node.width / 2) * k, height / 2 - (node.y + node.height / 2) * k).scale(k);
     this.svg.transition().duration(motionDuration()).call(this.zoomBehavior.transform, transform);
   }
