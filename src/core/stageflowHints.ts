@@ -1,6 +1,6 @@
 /**
  * Stageflow's own diagnostics, beyond BuildKit's: a reference that looks like a misspelt stage name, a stage
- * referenced by number, and a stage that is not built for the target.
+ * referenced by number (or by a number a mount cannot take), and a stage that is not built for the target.
  */
 import type { Diagnostic, Stage, StageReference } from './model';
 import { editDistance } from './suggestName';
@@ -35,8 +35,28 @@ function laterStageNamed(stages: readonly Stage[], reference: StageReference): S
 }
 
 /**
- * `stageflow.misspeltStage`, `stageflow.laterStageInFrom`, `stageflow.numericStageRef` and
- * `stageflow.unreachableStage`.
+ * A mount's `from=` takes a stage name or an image, never an index (SEMANTICS.md, references table): `from=0` pulls
+ * an image called `0`. Says which stage the number would have meant and, when that stage's name binds to it, offers
+ * the name as the fix.
+ */
+function mountStageIndexHint(stages: readonly Stage[], reference: StageReference): Diagnostic {
+  const meant = stages[Number(reference.text)];
+  const intro = `RUN --mount from= takes no stage index: '${reference.text}' is pulled as an image named '${reference.text}'`;
+  const hint: Diagnostic = { severity: 'warning', code: 'stageflow.mountStageIndex', message: `${intro}.`, range: reference.range };
+  if (!meant || meant.index === reference.inStage) return hint;
+  if (meant.name === null) {
+    hint.message = `${intro}, not stage ${meant.index}; name that stage (FROM ... AS name) and mount it by name.`;
+    return hint;
+  }
+  hint.message = `${intro}, not stage ${meant.index} ('${meant.name}'); mount it by name.`;
+  const lastWithName = [...stages].reverse().find((s) => s.name === meant.name);
+  if (lastWithName === meant) hint.fix = { title: `Mount stage '${meant.name}'`, replacement: meant.name };
+  return hint;
+}
+
+/**
+ * `stageflow.misspeltStage`, `stageflow.laterStageInFrom`, `stageflow.mountStageIndex`, `stageflow.numericStageRef`
+ * and `stageflow.unreachableStage`.
  */
 export function stageflowHints(stages: readonly Stage[], references: readonly StageReference[], target: number | null): Diagnostic[] {
   const hints: Diagnostic[] = [];
@@ -53,6 +73,8 @@ export function stageflowHints(stages: readonly Stage[], references: readonly St
         message: `'${reference.text}' is a stage defined further down (line ${later.startLine}); FROM only sees earlier stages, so this pulls the image '${reference.text}'.`,
         range: reference.range,
       });
+    } else if (reference.kind === 'mount' && reference.via === 'image' && /^\+?\d+$/.test(reference.text)) {
+      hints.push(mountStageIndexHint(stages, reference));
     } else if (reference.via === 'image' && !usedAsBase(reference)) {
       // FROM only sees earlier stages; --from and mounts see every stage but their own.
       const candidates = stages

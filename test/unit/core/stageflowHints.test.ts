@@ -48,6 +48,16 @@ describe('stageflow hints', () => {
     assert.equal(graph.diagnostics.find((d) => d.code === 'stageflow.numericStageRef')?.fix, undefined);
   });
 
+  it('warns that a mount from= number is an image, not a stage index, and offers the stage\'s name (SEMANTICS: mounts take no numeric index)', () => {
+    const graph = buildStageGraph('FROM alpine AS a\nFROM alpine\nFROM alpine\nRUN --mount=from=0,target=/x --mount=from=1,target=/y --mount=from=2,target=/z --mount=from=7,target=/w true\n');
+    assert.deepEqual(diagnosticLines(graph, (c) => c !== 'stageflow.unreachableStage'), [
+      "warning stageflow.mountStageIndex 3:17-3:18 RUN --mount from= takes no stage index: '0' is pulled as an image named '0', not stage 0 ('a'); mount it by name. => \"a\"",
+      "warning stageflow.mountStageIndex 3:42-3:43 RUN --mount from= takes no stage index: '1' is pulled as an image named '1', not stage 1; name that stage (FROM ... AS name) and mount it by name.",
+      "warning stageflow.mountStageIndex 3:67-3:68 RUN --mount from= takes no stage index: '2' is pulled as an image named '2'.",
+      "warning stageflow.mountStageIndex 3:92-3:93 RUN --mount from= takes no stage index: '7' is pulled as an image named '7'.",
+    ]);
+  });
+
   it('marks stages that the target does not build', () => {
     const graph = buildStageGraph('FROM alpine AS lint\nRUN lint\nFROM alpine AS app\n');
     assert.deepEqual(diagnosticLines(graph, ours), [
