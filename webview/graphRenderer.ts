@@ -226,7 +226,9 @@ export class GraphRenderer {
     const wanted = text.trim().toLowerCase();
     const matches = (node: LayoutNode): boolean => wanted !== '' && (node.lines[0] ?? '').toLowerCase().includes(wanted);
     const nodes = this.nodeLayer.selectAll<SVGGElement, LayoutNode>('g.node').classed('match', matches);
-    const first = this.layout?.nodes.find(matches);
+    // Typing a whole name ("web") must reach that stage, not the first one that merely contains it ("web-build").
+    const title = (node: LayoutNode): string => (node.lines[0] ?? '').toLowerCase();
+    const first = this.layout?.nodes.find((node) => wanted !== '' && title(node) === wanted) ?? this.layout?.nodes.find(matches);
     if (first) {
       this.centreOn(first);
       this.select(first.key);

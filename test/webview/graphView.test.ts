@@ -150,6 +150,17 @@ describe('graph view in Chromium', function () {
     assert.equal(await view.page.textContent('.status'), 'Found billing-build');
   });
 
+  it('finds the stage whose whole name was typed before the stages that only contain it (web, not web-build)', async () => {
+    await view.post(messageFor(example('monorepo.Dockerfile')));
+    await view.page.fill('input[type="search"]', 'Web');
+    await view.page.press('input[type="search"]', 'Enter');
+    assert.equal(await view.page.$eval('g.node.selected', (node) => node.getAttribute('data-key')), 'stage:web');
+    assert.equal(await view.page.textContent('.status'), 'Found web');
+    await view.page.fill('input[type="search"]', 'billing');
+    await view.page.press('input[type="search"]', 'Enter');
+    assert.equal(await view.page.$eval('g.node.selected', (node) => node.getAttribute('data-key')), 'stage:billing');
+  });
+
   it('keeps the last good drawing under a banner with BuildKit\'s message when the file stops building', async () => {
     const good = example('node-frontend.Dockerfile');
     await view.post(messageFor(good, {}, 1));
