@@ -1,4 +1,4 @@
-import { countCrossings } from './countCrossings';
+import { accumulatorSize, countSortedCrossings } from './countCrossings';
 
 /** Neighbours of every node of a proper layered graph (every edge joins adjacent layers). */
 export interface LayerAdjacency {
@@ -12,13 +12,27 @@ const TRANSPOSE_EVERY_SWEEP_UP_TO = 2000;
 /** Crossings of the whole drawing for the given order of each layer. */
 export function countLayerCrossings(layers: readonly (readonly number[])[], adjacency: LayerAdjacency): number {
   const position = positionsOf(layers);
+  let [widest, edgeCount] = [0, 0];
+  for (const layer of layers) {
+    widest = Math.max(widest, layer.length);
+    for (const node of layer) edgeCount += adjacency.successors[node].length;
+  }
+  // Scratch buffers shared by every pair of layers: this runs after every sweep, allocation would dominate.
+  const tree = new Int32Array(accumulatorSize(widest));
+  const lowerEnds = new Int32Array(edgeCount);
   let total = 0;
   for (let index = 0; index + 1 < layers.length; index++) {
-    const pairs: Array<[number, number]> = [];
+    // Walking the upper layer in order, each node's lower ends ascending, lists the edges as the count needs them.
+    let count = 0;
     for (const node of layers[index]) {
-      for (const next of adjacency.successors[node]) pairs.push([position[node], position[next]]);
+      const first = count;
+      for (const next of adjacency.successors[node]) {
+        let at = count++;
+        for (; at > first && lowerEnds[at - 1] > position[next]; at--) lowerEnds[at] = lowerEnds[at - 1];
+        lowerEnds[at] = position[next];
+      }
     }
-    total += countCrossings(pairs, layers[index + 1].length);
+    total += countSortedCrossings(lowerEnds, count, layers[index + 1].length, tree);
   }
   return total;
 }
@@ -104,9 +118,7 @@ function transpose(layers: number[][], adjacency: LayerAdjacency): void {
       for (let index = 0; index + 1 < layer.length; index++) {
         const left = layer[index];
         const right = layer[index + 1];
-        const asIs = pairCrossings(left, right, adjacency, position);
-        const swapped = pairCrossings(right, left, adjacency, position);
-        if (swapped < asIs) {
+        if (swapGain(left, right, adjacency, position) > 0) {
           layer[index] = right;
           layer[index + 1] = left;
           position[right] = index;
@@ -119,11 +131,24 @@ function transpose(layers: number[][], adjacency: LayerAdjacency): void {
   }
 }
 
-/** Crossings among the edges of `left` and `right` if `left` is placed just before `right`. */
-function pairCrossings(left: number, right: number, adjacency: LayerAdjacency, position: readonly number[]): number {
-  let crossings = 0;
+/**
+ * How many fewer crossings the edges of `left` and `right` have with `right` placed first: each pair of their
+ * neighbours on one side crosses in exactly one of the two orders unless they share a position, so one pass
+ * counts both orders.
+ */
+function swapGain(left: number, right: number, adjacency: LayerAdjacency, position: readonly number[]): number {
   const { predecessors, successors } = adjacency;
-  for (const a of predecessors[left]) for (const b of predecessors[right]) if (position[a] > position[b]) crossings++;
-  for (const a of successors[left]) for (const b of successors[right]) if (position[a] > position[b]) crossings++;
-  return crossings;
+  return orderGain(predecessors[left], predecessors[right], position) + orderGain(successors[left], successors[right], position);
+}
+
+/** Pairs of `leftEnds` x `rightEnds` in the wrong order (crossing) minus those in the right order. */
+function orderGain(leftEnds: readonly number[], rightEnds: readonly number[], position: readonly number[]): number {
+  let gain = 0;
+  for (const a of leftEnds) {
+    for (const b of rightEnds) {
+      if (position[a] > position[b]) gain++;
+      else if (position[a] < position[b]) gain--;
+    }
+  }
+  return gain;
 }
