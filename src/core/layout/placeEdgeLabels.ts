@@ -49,17 +49,32 @@ export function placeEdgeLabels(
     if (!from || !to) return { x: 0, y: 0 };
     const middle = pointOnSegment(from, to, 0.5, direction);
     if (!edge.label) return middle;
-    let best = { point: middle, cost: Infinity };
-    for (const t of POSITIONS) {
+    const candidates = POSITIONS.map((t) => {
       const point = pointOnSegment(from, to, t, direction);
-      const box = labelBox(edge.label, point.x, point.y);
+      return { point, box: labelBox(edge.label, point.x, point.y) };
+    });
+    // Only boxes that meet the area all candidates span can add to a cost: test just those, in the same order.
+    const meetsSpan = spanMeets(candidates.map((candidate) => candidate.box));
+    const near = [...nodes.filter(meetsSpan), ...placed.filter(meetsSpan)];
+    let best = { point: middle, cost: Infinity };
+    for (const { point, box } of candidates) {
       let cost = 0;
-      for (const other of nodes) cost += overlap(box, other);
-      for (const other of placed) cost += overlap(box, other);
+      for (const other of near) cost += overlap(box, other);
       if (cost < best.cost) best = { point, cost };
       if (cost === 0) break;
     }
     placed.push(labelBox(edge.label, best.point.x, best.point.y));
     return best.point;
   });
+}
+
+/**
+ * Whether a box overlaps the area `boxes` span. Compared edge by edge as `overlap` computes them, so any box that
+ * overlaps one of `boxes` is sure to pass.
+ */
+function spanMeets(boxes: readonly Box[]): (other: Box) => boolean {
+  const [left, top] = [Math.min(...boxes.map((box) => box.x)), Math.min(...boxes.map((box) => box.y))];
+  const right = Math.max(...boxes.map((box) => box.x + box.width));
+  const bottom = Math.max(...boxes.map((box) => box.y + box.height));
+  return (other) => other.x < right && other.x + other.width > left && other.y < bottom && other.y + other.height > top;
 }
