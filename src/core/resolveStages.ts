@@ -619,11 +619,13 @@ class StageResolver {
       if (!reachable.has(stage.index)) continue;
       const inherited = stage.baseStage !== null ? (handedDown.get(stage.baseStage) ?? null) : null;
       const checks = new StageDispatchChecks(this.checks, this.parsed.escapeToken, inherited);
-      for (const command of [...this.inheritedTriggers(stage), ...stage.syntax.commands]) {
+      const triggers = this.inheritedTriggers(stage);
+      for (const command of [...triggers, ...stage.syntax.commands]) {
         const runs = command.command === 'onbuild' ? command.trigger : command;
         if (!runs) continue;
         checks.check(runs, command);
-        this.checkDefinedBefore(runs, stage);
+        // A stage's own ONBUILD only records its trigger; the trigger's sources must exist when a child runs it.
+        if (command.command !== 'onbuild' || triggers.includes(command)) this.checkDefinedBefore(runs, stage);
       }
       handedDown.set(stage.index, checks.state);
     }

@@ -163,6 +163,21 @@ describe('references between stages', () => {
     assert.equal(verdict(buildStageGraph(text, { target: 'child' })), 'error: unknown flag: --chmown (did you mean chown?)');
   });
 
+  it('checks an ONBUILD trigger\'s source against the child that runs it, not the stage that declares it (convert.go dispatches triggers in the child)', () => {
+    // SEMANTICS.md "References between stages": a --from must be defined before the stage where the COPY runs.
+    const declaredBeforeChild = 'FROM alpine AS base\nONBUILD COPY --from=tools /t /t\nFROM alpine AS tools\nFROM base AS app\n';
+    assert.equal(verdict(buildStageGraph(declaredBeforeChild)), 'ok');
+    assert.deepEqual(buildStageGraph(declaredBeforeChild).reachable, [0, 1, 2]);
+    assert.equal(verdict(buildStageGraph(declaredBeforeChild, { target: 'base' })), 'ok');
+    const mount = 'FROM alpine AS base\nONBUILD RUN --mount=from=tools,target=/t true\nFROM alpine AS tools\nFROM base AS app\n';
+    assert.equal(verdict(buildStageGraph(mount)), 'ok');
+    const declaredAfterChild = 'FROM alpine AS base\nONBUILD COPY --from=tools /t /t\nFROM base AS app\nFROM alpine AS tools\n';
+    assert.equal(
+      verdict(buildStageGraph(declaredAfterChild, { target: 'app' })),
+      'error: cannot copy from stage "tools", it needs to be defined before current stage "app"',
+    );
+  });
+
   it('records the exact range of every reference', () => {
     const text = 'FROM golang AS build\nFROM alpine\nCOPY --from=build /a /a\nRUN --mount=type=bind,from=build,target=/b true\n';
     const graph = buildStageGraph(text);
