@@ -11,6 +11,7 @@ import { revealRefusal, type RevealRequest } from './revealRefusal';
 import type { ExportFormat, GraphViewState, HostToWebviewMessage, WebviewToHostMessage } from './shared/protocol';
 import { validateWebviewMessage } from './shared/validateMessages';
 import { readStageflowSettings, resolveOptionsFromSettings } from './settings';
+import { toPosition } from './typeConverters';
 
 /** The webview type, also the key the serializer restores panels by. */
 export const GRAPH_VIEW_TYPE = 'stageflow.graph';
@@ -34,7 +35,9 @@ export interface PostedMessageSummary {
 export function registerGraphPanel(context: vscode.ExtensionContext, cache: DocumentGraphCache, log: vscode.LogOutputChannel): void {
   const services = { extensionUri: context.extensionUri, cache, log };
   context.subscriptions.push(
-    vscode.commands.registerCommand('stageflow.showGraph', (uri?: unknown) => GraphPanel.show(services, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('stageflow.showGraph', (uri?: unknown, stage?: unknown) =>
+      GraphPanel.show(services, uri instanceof vscode.Uri ? uri : undefined, typeof stage === 'number' && Number.isInteger(stage) ? stage : undefined),
+    ),
     vscode.window.registerWebviewPanelSerializer(GRAPH_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => GraphPanel.revive(services, panel, state),
     }),
@@ -67,9 +70,14 @@ class GraphPanel implements vscode.Disposable {
   private readonly choices = new Map<string, Pick<GraphViewSettings, 'target' | 'buildArgs'>>();
   lastPosted: PostedMessageSummary | undefined;
 
-  /** Opens the panel beside the editor (or reveals it) and shows `uri`, else the active Dockerfile. */
-  static async show(services: Services, uri?: vscode.Uri): Promise<void> {
+  /**
+   * Opens the panel beside the editor (or reveals it) and shows `uri`, else the active Dockerfile. With `stage`
+   * (the CodeLens on a FROM), the editor's cursor moves to that FROM, so the graph highlights that stage rather
+   * than wherever the cursor happened to be.
+   */
+  static async show(services: Services, uri?: vscode.Uri, stage?: number): Promise<void> {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : activeDockerfile();
+    if (document && stage !== undefined) moveCursorToStage(services.cache, document, stage);
     if (GraphPanel.current) {
       GraphPanel.current.panel.reveal(undefined, true);
       if (document) GraphPanel.current.follow(document);
@@ -325,6 +333,16 @@ function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vs
     enableScripts: true,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
   };
+}
+
+/** Puts the cursor of the editor showing `document` on the FROM of stage `index`, when both exist. */
+function moveCursorToStage(cache: DocumentGraphCache, document: vscode.TextDocument, index: number): void {
+  const from = cache.get(document).stages[index]?.ranges.from.start;
+  const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
+  if (!from || !editor) return;
+  const position = toPosition(from);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position));
 }
 
 function activeDockerfile(): vscode.TextDocument | undefined {

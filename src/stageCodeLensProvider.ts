@@ -50,7 +50,7 @@ function toCommand(uri: vscode.Uri, action: StageLensAction, title: string): vsc
         arguments: [uri, toPosition(action.position), action.locations.map((range) => new vscode.Location(uri, toRange(range)))],
       };
     case 'showGraph':
-      return { title, command: showGraphCommand, arguments: [uri] };
+      return { title, command: showGraphCommand, arguments: [uri, action.stage] };
     case 'nameStage':
       return { title, command: nameStageCommand, arguments: action.name === undefined ? [uri, action.stage] : [uri, action.stage, action.name] };
     default: {

@@ -53,14 +53,16 @@ describe('Stage CodeLens', () => {
     );
   });
 
-  it('offers "Show in graph" on every FROM, and the lens opens the graph view', async () => {
+  it('offers "Show in graph" on every FROM, and the lens opens the graph view on that stage (the cursor moves to its FROM)', async () => {
     const document = await openFixture('features/stages.Dockerfile');
     const lenses = await lensesWithCommand(document, 'stageflow.showGraph');
     assert.deepEqual(
       lenses.map((lens) => [lens.range.start.line, lens.command?.title, lens.command?.arguments]),
-      [4, 9, 12, 15].map((line) => [line, 'Show in graph', [document.uri]]),
+      [4, 9, 12, 15].map((line, stage) => [line, 'Show in graph', [document.uri, stage]]),
     );
-    await vscode.commands.executeCommand(lenses[0].command?.command ?? '', ...(lenses[0].command?.arguments ?? []));
+    await vscode.commands.executeCommand(lenses[1].command?.command ?? '', ...(lenses[1].command?.arguments ?? []));
+    const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
+    assert.deepEqual([editor?.selection.active.line, editor?.selection.active.character], [9, 0]);
     await waitFor(
       () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('stageflow.graph')),
       (open) => open,

@@ -6,7 +6,7 @@ import { describeUse, stageUsers } from './stageUsers';
 export type StageLensAction =
   | { kind: 'revealStage'; stage: number }
   | { kind: 'showReferences'; position: Position; locations: Range[] }
-  | { kind: 'showGraph' }
+  | { kind: 'showGraph'; stage: number }
   | { kind: 'nameStage'; stage: number; name?: string };
 
 /** One CodeLens: a title above `range`, and what clicking it does (null: information only). */
@@ -30,7 +30,7 @@ export function stageCodeLenses(graph: StageGraph): StageLens[] {
   for (const stage of graph.stages) {
     const range = stage.ranges.from;
     lenses.push(baseLens(graph, stage), usersLens(graph, stage), targetLens(graph, stage));
-    lenses.push({ range, title: 'Show in graph', tooltip: 'Open the stage graph of this Dockerfile', action: { kind: 'showGraph' } });
+    lenses.push({ range, title: 'Show in graph', tooltip: 'Open the stage graph of this Dockerfile with this stage highlighted', action: { kind: 'showGraph', stage: stage.index } });
     const referencedByIndex = graph.references.some((reference) => reference.stage === stage.index && reference.via === 'index');
     if (stage.name === null && referencedByIndex) {
       lenses.push(nameStageLens(stage, range));

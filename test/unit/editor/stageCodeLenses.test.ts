@@ -26,15 +26,15 @@ describe('stageCodeLenses', () => {
       '0: builds on golang:1.22',
       '0: used by 2 stages: test (FROM), runtime (COPY) -> showReferences',
       '0: built for runtime',
-      '0: Show in graph -> showGraph',
+      '0: Show in graph -> showGraph 0',
       '2: builds on stage build -> revealStage 0',
       '2: used by no other stage',
       '2: not built for runtime',
-      '2: Show in graph -> showGraph',
+      '2: Show in graph -> showGraph 1',
       '4: builds on alpine',
       '4: used by no other stage',
       '4: default target',
-      '4: Show in graph -> showGraph',
+      '4: Show in graph -> showGraph 2',
     ]);
   });
 
