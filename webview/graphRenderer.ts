@@ -106,8 +106,10 @@ export class GraphRenderer {
         (enter) => {
           const group = enter.append('g').style('opacity', 0);
           group.append('title');
-          group.append('path').attr('class', 'hit').attr('d', (edge) => edge.path);
-          group.append('path').attr('class', 'line').attr('d', (edge) => edge.path);
+          // Without animation the shared code below sets every path once; parsing the same path twice is waste.
+          const hit = group.append('path').attr('class', 'hit');
+          const line = group.append('path').attr('class', 'line');
+          if (duration > 0) for (const path of [hit, line]) path.attr('d', (edge) => edge.path);
           group.append('text').attr('class', 'label').attr('text-anchor', 'middle');
           return group;
         },
@@ -140,10 +142,8 @@ export class GraphRenderer {
       .data(ordered, (node) => node.key)
       .join(
         (enter) => {
-          const group = enter
-            .append('g')
-            .attr('transform', (node) => `translate(${node.x},${node.y})`)
-            .style('opacity', 0);
+          const group = enter.append('g').style('opacity', 0);
+          if (duration > 0) group.attr('transform', (node) => `translate(${node.x},${node.y})`);
           group.append('title');
           group.append('rect');
           return group;
