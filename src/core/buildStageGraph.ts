@@ -64,7 +64,8 @@ function build(text: string, options: Required<ResolveOptions>): StageGraph {
     diagnostics.push({ severity: 'error', code: error.code, message: error.message, range: error.range });
   }
   diagnostics.push(...parsed.checks.findings.map(toDiagnostic));
-  diagnostics.push(...stageflowHints(stages, references, resolution.target));
+  const edges = toEdges(resolution.edges);
+  diagnostics.push(...stageflowHints(stages, references, edges, resolution.target));
 
   return {
     ok: error === null,
@@ -74,7 +75,7 @@ function build(text: string, options: Required<ResolveOptions>): StageGraph {
     syntax: parsed.syntax,
     metaArgs: toMetaArgs(parsed),
     stages,
-    edges: toEdges(resolution.edges),
+    edges,
     references,
     images: toImages(resolution.edges, reachable),
     target: resolution.target,

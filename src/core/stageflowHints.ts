@@ -2,7 +2,7 @@
  * Stageflow's own diagnostics, beyond BuildKit's: a reference that looks like a misspelt stage name, a stage
  * referenced by number (or by a number a mount cannot take), and a stage that is not built for the target.
  */
-import type { Diagnostic, Stage, StageReference } from './model';
+import type { Diagnostic, Edge, Stage, StageReference } from './model';
 import { editDistance } from './suggestName';
 
 /** Official images short enough to look like stage names; a reference to one is an image on purpose. */
@@ -35,6 +35,21 @@ function laterStageNamed(stages: readonly Stage[], reference: StageReference): S
 }
 
 /**
+ * A numeric `--from` past the last stage that BuildKit still resolves: its state list also holds the images other
+ * `--from`s pulled (conformance case index-hits-implicit-image-state), so the number silently copies from an image.
+ */
+function indexHitsImageHint(stages: readonly Stage[], reference: StageReference, edges: readonly Edge[]): Diagnostic | null {
+  const edge = edges.find((e) => e.via === 'index' && e.line === reference.line && e.ref === reference.text && 'image' in e.from);
+  if (!edge || !('image' in edge.from)) return null;
+  return {
+    severity: 'warning',
+    code: 'stageflow.indexHitsImage',
+    message: `There is no stage ${reference.text} (the last is ${stages.length - 1}): BuildKit counts the images other --from options pull as extra states, so this copies from the image '${edge.from.image}'. Write the image or stage you mean.`,
+    range: reference.range,
+  };
+}
+
+/**
  * A mount's `from=` takes a stage name or an image, never an index (SEMANTICS.md, references table): `from=0` pulls
  * an image called `0`. Says which stage the number would have meant and, when that stage's name binds to it, offers
  * the name as the fix.
@@ -55,10 +70,10 @@ function mountStageIndexHint(stages: readonly Stage[], reference: StageReference
 }
 
 /**
- * `stageflow.misspeltStage`, `stageflow.laterStageInFrom`, `stageflow.mountStageIndex`, `stageflow.numericStageRef`
- * and `stageflow.unreachableStage`.
+ * `stageflow.misspeltStage`, `stageflow.laterStageInFrom`, `stageflow.mountStageIndex`, `stageflow.indexHitsImage`,
+ * `stageflow.numericStageRef` and `stageflow.unreachableStage`.
  */
-export function stageflowHints(stages: readonly Stage[], references: readonly StageReference[], target: number | null): Diagnostic[] {
+export function stageflowHints(stages: readonly Stage[], references: readonly StageReference[], edges: readonly Edge[], target: number | null): Diagnostic[] {
   const hints: Diagnostic[] = [];
   // An image the file also builds on (FROM node:20 ... COPY --from=node) is used as an image on purpose.
   const repository = (image: string | null) => (image ?? '').split(/[:@]/)[0];
@@ -90,6 +105,10 @@ export function stageflowHints(stages: readonly Stage[], references: readonly St
           fix: { title: `Use stage '${name}'`, replacement: name },
         });
       }
+    }
+    if (reference.via === 'index' && reference.stage === null) {
+      const hint = indexHitsImageHint(stages, reference, edges);
+      if (hint) hints.push(hint);
     }
     if (reference.via === 'index' && reference.stage !== null) {
       const stage = stages[reference.stage];

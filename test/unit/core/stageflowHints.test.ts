@@ -58,6 +58,15 @@ describe('stageflow hints', () => {
     ]);
   });
 
+  it('warns that a --from number past the last stage copies from an image another --from pulled (conformance index-hits-implicit-image-state)', () => {
+    const invalid = buildStageGraph('FROM alpine\nFROM alpine\nCOPY --from=3 /x /y\n');
+    assert.deepEqual(diagnosticLines(invalid, ours), [], 'an index that reaches nothing is BuildKit\'s own error, InvalidStageIndex');
+    const reachesImage = buildStageGraph('FROM alpine AS a\nCOPY --from=nginx /x /y\nFROM alpine\nCOPY --from=2 /x /y\n');
+    assert.deepEqual(diagnosticLines(reachesImage, (c) => c === 'stageflow.indexHitsImage'), [
+      "warning stageflow.indexHitsImage 3:12-3:13 There is no stage 2 (the last is 1): BuildKit counts the images other --from options pull as extra states, so this copies from the image 'nginx'. Write the image or stage you mean.",
+    ]);
+  });
+
   it('marks stages that the target does not build', () => {
     const graph = buildStageGraph('FROM alpine AS lint\nRUN lint\nFROM alpine AS app\n');
     assert.deepEqual(diagnosticLines(graph, ours), [
