@@ -29,9 +29,14 @@ export function baseLabel(graph: StageGraph, stage: Stage): string {
   return base ? base.label : stage.baseName;
 }
 
+/** "1 instruction", "3 instructions". */
+function instructionCount(stage: Stage): string {
+  return `${stage.instructionCount} ${stage.instructionCount === 1 ? 'instruction' : 'instructions'}`;
+}
+
 /** The text lines of a stage box: title, `#index · FROM base`, then counts and marks. */
 export function stageLines(graph: StageGraph, stage: Stage): string[] {
-  const facts = [`${stage.instructionCount} ${stage.instructionCount === 1 ? 'instruction' : 'instructions'}`];
+  const facts = [instructionCount(stage)];
   if (stage.platform) facts.push(stage.platform);
   if (stage.isTarget) facts.unshift('target');
   else if (stage.reachable === false) facts.unshift('skipped');
@@ -46,7 +51,7 @@ export function stageLines(graph: StageGraph, stage: Stage): string[] {
 export function stageTooltip(graph: StageGraph, stage: Stage): string {
   const lines = [`${stage.label} (stage ${stage.index})`, `FROM ${stage.baseName}${stage.baseStage !== null ? ` (stage ${stage.baseStage})` : ''}`];
   if (stage.platform) lines.push(`platform ${stage.platform}`);
-  lines.push(`${stage.instructionCount} instructions, lines ${stage.startLine}–${stage.endLine}`);
+  lines.push(`${instructionCount(stage)}, lines ${stage.startLine}–${stage.endLine}`);
   if (stage.isTarget) lines.push('The build target.');
   else if (stage.reachable === false) lines.push(`Skipped: not built for ${targetName(graph)}.`);
   if (stage.description) lines.push('', stage.description);
@@ -55,7 +60,7 @@ export function stageTooltip(graph: StageGraph, stage: Stage): string {
 
 /** A sentence for screen readers describing a stage box. */
 export function stageAriaLabel(graph: StageGraph, stage: Stage): string {
-  const parts = [`Stage ${stage.label}, number ${stage.index}`, `from ${baseLabel(graph, stage)}`, `${stage.instructionCount} instructions`];
+  const parts = [`Stage ${stage.label}, number ${stage.index}`, `from ${baseLabel(graph, stage)}`, instructionCount(stage)];
   if (stage.platform) parts.push(`platform ${stage.platform}`);
   if (stage.isTarget) parts.push('the build target');
   else if (stage.reachable === false) parts.push('skipped for this target');

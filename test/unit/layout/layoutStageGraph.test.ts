@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { buildStageGraph } from '../../../src/core/buildStageGraph';
 import { layoutStageGraph } from '../../../src/core/layout/layoutStageGraph';
 import type { GraphLayout, LayoutNode } from '../../../src/core/layout/layoutTypes';
 import { handBuiltGraph } from './handBuiltGraph';
@@ -105,6 +106,14 @@ describe('layoutStageGraph', () => {
     assert.equal(byId(layout, 'stage:1').reachable, false);
     assert.deepEqual(byId(layout, 'stage:2').lines, ['runtime', '#2 · FROM alpine:3.20', 'target · 2 instructions']);
     assert.equal(byId(layout, 'image:alpine:3.20').kind, 'image');
+  });
+
+  it('says "1 instruction", not "1 instructions", in the box, its hover text and its screen-reader label', () => {
+    const layout = layoutStageGraph(buildStageGraph('FROM alpine AS certs\nRUN apk add ca-certificates\n'));
+    const certs = layout.nodes.find((node) => node.kind === 'stage')!;
+    assert.deepEqual(certs.lines, ['certs', '#0 · FROM alpine', 'target · 1 instruction']);
+    assert.equal(certs.tooltip, 'certs (stage 0)\nFROM alpine\n1 instruction, lines 1–2\nThe build target.');
+    assert.equal(certs.ariaLabel, 'Stage certs, number 0, from alpine, 1 instruction, the build target');
   });
 
   it('is deterministic: the same graph gives the same picture', () => {
