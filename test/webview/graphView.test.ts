@@ -130,6 +130,20 @@ describe('graph view in Chromium', function () {
     ]);
   });
 
+  it('keeps the opened build-arg form inside a narrow panel, every field visible', async () => {
+    await view.close();
+    view = await harness.open('vscode-light', { width: 620, height: 500 });
+    await view.post(messageFor(example('parameterised.Dockerfile')));
+    await view.page.click('.build-args summary');
+    const inside = await view.page.$$eval('.build-args form, .build-args form input, .build-args form button', (elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        return `${element.getAttribute('name') ?? element.tagName}: ${box.left >= 0 && box.right <= window.innerWidth && box.width > 0}`;
+      }),
+    );
+    assert.deepEqual(inside, ['FORM: true', 'GO_VERSION: true', 'BASE_IMAGE: true', 'RUNTIME_VARIANT: true', 'BUTTON: true']);
+  });
+
   it('moves between stages with Tab and the arrow keys, and Enter reveals the focused one', async () => {
     await view.post(messageFor(example('node-frontend.Dockerfile'), { hideImages: true }, 3));
     await view.page.focus('g.node[data-key="stage:deps"]');
