@@ -20,7 +20,7 @@ export function alignCoordinates(
   for (const upwards of [true, false]) {
     for (const fromLeft of [true, false]) {
       const ordered = (upwards ? layers : [...layers].reverse()).map((layer) => (fromLeft ? [...layer] : [...layer].reverse()));
-      const { root } = alignBlocks(ordered, upwards ? adjacency.predecessors : adjacency.successors, conflicts);
+      const { root } = alignBlocks(ordered, upwards ? adjacency.predecessors : adjacency.successors, conflicts, dummy.length);
       const positions = compactBlocks(ordered, root, separation);
       candidates.push(fromLeft ? positions : positions.map((value) => -value));
     }
@@ -55,8 +55,8 @@ export function alignCoordinates(
 }
 
 /** Pairs (upper, lower) of segments that cross an inner segment (between two bend points); they never align. */
-function innerSegmentConflicts(layers: readonly (readonly number[])[], adjacency: LayerAdjacency, dummy: readonly boolean[]): Set<string> {
-  const conflicts = new Set<string>();
+function innerSegmentConflicts(layers: readonly (readonly number[])[], adjacency: LayerAdjacency, dummy: readonly boolean[]): Set<number> {
+  const conflicts = new Set<number>();
   const position: number[] = [];
   for (const layer of layers) layer.forEach((node, index) => (position[node] = index));
   for (let index = 1; index < layers.length; index++) {
@@ -69,7 +69,7 @@ function innerSegmentConflicts(layers: readonly (readonly number[])[], adjacency
       if (inner === undefined && at !== layer.length - 1) return;
       for (const scanned of layer.slice(scanFrom, at + 1)) {
         for (const upper of adjacency.predecessors[scanned]) {
-          if ((position[upper] < k0 || k1 < position[upper]) && !(dummy[upper] && dummy[scanned])) conflicts.add(conflictKey(upper, scanned));
+          if ((position[upper] < k0 || k1 < position[upper]) && !(dummy[upper] && dummy[scanned])) conflicts.add(conflictKey(upper, scanned, dummy.length));
         }
       }
       [scanFrom, k0] = [at + 1, k1];
@@ -78,12 +78,18 @@ function innerSegmentConflicts(layers: readonly (readonly number[])[], adjacency
   return conflicts;
 }
 
-function conflictKey(a: number, b: number): string {
-  return a < b ? `${a},${b}` : `${b},${a}`;
+/** One number per unordered pair of nodes (cheaper to build and look up than a string key, on every alignment). */
+function conflictKey(a: number, b: number, nodeCount: number): number {
+  return a < b ? a * nodeCount + b : b * nodeCount + a;
 }
 
 /** Aligns each node with a median neighbour in the previous layer (of this pass), left to right. */
-function alignBlocks(layers: readonly (readonly number[])[], neighbours: readonly (readonly number[])[], conflicts: ReadonlySet<string>): { root: number[]; align: number[] } {
+function alignBlocks(
+  layers: readonly (readonly number[])[],
+  neighbours: readonly (readonly number[])[],
+  conflicts: ReadonlySet<number>,
+  nodeCount: number,
+): { root: number[]; align: number[] } {
   const root: number[] = [];
   const align: number[] = [];
   const position: number[] = [];
@@ -91,12 +97,12 @@ function alignBlocks(layers: readonly (readonly number[])[], neighbours: readonl
   for (const layer of layers) {
     let taken = -1;
     for (const node of layer) {
-      const adjacent = [...neighbours[node]].sort((a, b) => position[a] - position[b]);
+      const adjacent = neighbours[node].length < 2 ? neighbours[node] : [...neighbours[node]].sort((a, b) => position[a] - position[b]);
       if (adjacent.length === 0) continue;
       const middle = (adjacent.length - 1) / 2;
       for (let index = Math.floor(middle); index <= Math.ceil(middle); index++) {
         const other = adjacent[index];
-        if (align[node] === node && taken < position[other] && !conflicts.has(conflictKey(node, other))) {
+        if (align[node] === node && taken < position[other] && !conflicts.has(conflictKey(node, other, nodeCount))) {
           align[other] = node;
           root[node] = root[other];
           align[node] = root[node];
@@ -111,41 +117,45 @@ function alignBlocks(layers: readonly (readonly number[])[], neighbours: readonl
 /** Packs the blocks from the left: each block as far left as the blocks before it in every layer allow. */
 function compactBlocks(layers: readonly (readonly number[])[], root: readonly number[], separation: (a: number, b: number) => number): number[] {
   // A graph over block roots: an edge from the block on the left to the block on the right, weighted by spacing.
-  const after = new Map<number, Map<number, number>>();
-  const indegree = new Map<number, number>();
+  // Typed arrays indexed by block root (a node number); blocks listed as first met.
+  const after: Array<Map<number, number> | undefined> = new Array<Map<number, number> | undefined>(root.length);
+  const indegree = new Int32Array(root.length).fill(-1);
+  const blocks: number[] = [];
   for (const layer of layers) {
-    for (const node of layer) if (!indegree.has(root[node])) indegree.set(root[node], 0);
+    for (const node of layer) {
+      if (indegree[root[node]] < 0) {
+        indegree[root[node]] = 0;
+        blocks.push(root[node]);
+      }
+    }
     for (let index = 1; index < layer.length; index++) {
       const [left, right] = [root[layer[index - 1]], root[layer[index]]];
       const gap = separation(layer[index - 1], layer[index]);
-      const edges = after.get(left) ?? new Map<number, number>();
-      if (!edges.has(right)) indegree.set(right, (indegree.get(right) ?? 0) + 1);
-      edges.set(right, Math.max(edges.get(right) ?? 0, gap));
-      after.set(left, edges);
+      const edges = (after[left] ??= new Map<number, number>());
+      const known = edges.get(right);
+      if (known === undefined) indegree[right]++;
+      edges.set(right, Math.max(known ?? 0, gap));
     }
   }
   const order: number[] = [];
-  const ready = [...indegree].filter(([, count]) => count === 0).map(([block]) => block);
+  const ready = blocks.filter((block) => indegree[block] === 0);
   while (ready.length > 0) {
     const block = ready.pop()!;
     order.push(block);
-    for (const next of after.get(block)?.keys() ?? []) {
-      const count = indegree.get(next)! - 1;
-      indegree.set(next, count);
-      if (count === 0) ready.push(next);
-    }
+    for (const next of after[block]?.keys() ?? []) if (--indegree[next] === 0) ready.push(next);
   }
-  const x = new Map<number, number>(order.map((block) => [block, 0]));
-  for (const block of order) for (const [next, gap] of after.get(block) ?? []) x.set(next, Math.max(x.get(next)!, x.get(block)! + gap));
+  const x = new Float64Array(root.length);
+  for (const block of order) for (const [next, gap] of after[block] ?? []) x[next] = Math.max(x[next], x[block] + gap);
   // Then pull each block right towards its right neighbours, so blocks do not all hug the left.
-  for (const block of [...order].reverse()) {
-    const edges = after.get(block);
+  for (let index = order.length - 1; index >= 0; index--) {
+    const block = order[index];
+    const edges = after[block];
     if (!edges || edges.size === 0) continue;
     let limit = Infinity;
-    for (const [next, gap] of edges) limit = Math.min(limit, x.get(next)! - gap);
-    x.set(block, Math.max(x.get(block)!, limit));
+    for (const [next, gap] of edges) limit = Math.min(limit, x[next] - gap);
+    x[block] = Math.max(x[block], limit);
   }
   const positions: number[] = [];
-  for (const layer of layers) for (const node of layer) positions[node] = x.get(root[node]) ?? 0;
+  for (const layer of layers) for (const node of layer) positions[node] = x[root[node]];
   return positions;
 }

@@ -88,25 +88,30 @@ function positionsOf(layers: readonly (readonly number[])[]): number[] {
 function sortByNeighbours(layer: number[], neighbours: readonly (readonly number[])[], position: number[], useMedian = false): void {
   const movable: Array<{ node: number; key: number; current: number }> = [];
   const slots: number[] = [];
-  layer.forEach((node, index) => {
+  for (let index = 0; index < layer.length; index++) {
+    const node = layer[index];
     const adjacent = neighbours[node];
-    if (adjacent.length === 0) return;
-    let key: number;
-    if (useMedian) {
-      const sorted = adjacent.map((other) => position[other]).sort((a, b) => a - b);
-      const middle = Math.floor(sorted.length / 2);
-      key = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    } else {
-      let sum = 0;
-      for (const other of adjacent) sum += position[other];
-      key = sum / adjacent.length;
-    }
-    movable.push({ node, key, current: index });
+    if (adjacent.length === 0) continue;
+    movable.push({ node, key: useMedian ? medianPosition(adjacent, position) : meanPosition(adjacent, position), current: index });
     slots.push(index);
-  });
+  }
   movable.sort((a, b) => a.key - b.key || a.current - b.current);
   movable.forEach((entry, index) => (layer[slots[index]] = entry.node));
   layer.forEach((node, index) => (position[node] = index));
+}
+
+function meanPosition(adjacent: readonly number[], position: readonly number[]): number {
+  let sum = 0;
+  for (const other of adjacent) sum += position[other];
+  return sum / adjacent.length;
+}
+
+function medianPosition(adjacent: readonly number[], position: readonly number[]): number {
+  // Most nodes are bend points with one neighbour: no need to copy and sort for those (or for two).
+  if (adjacent.length <= 2) return meanPosition(adjacent, position);
+  const sorted = adjacent.map((other) => position[other]).sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Swaps neighbouring nodes while a swap removes crossings with both adjacent layers. */
