@@ -75,7 +75,8 @@ export function layeredLayout(graph: LayeredGraph): LayeredDrawing {
     }
   }
   const adjacency = { predecessors, successors };
-  const layerCount = nodeCount === 0 ? 0 : Math.max(...layerOf) + 1;
+  // A loop, not Math.max(...layerOf): long edges add a dummy node per layer they cross, too many for spread arguments.
+  const layerCount = nodeCount === 0 ? 0 : layerOf.reduce((highest, layer) => Math.max(highest, layer), 0) + 1;
   const initial: number[][] = Array.from({ length: layerCount }, () => []);
   const byKey = Array.from({ length: nodeCount }, (_, node) => node).sort((a, b) => sortKey[a] - sortKey[b] || a - b);
   for (const node of byKey) initial[layerOf[node]].push(node);

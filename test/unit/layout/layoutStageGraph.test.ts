@@ -116,6 +116,14 @@ describe('layoutStageGraph', () => {
     assert.equal(certs.ariaLabel, 'Stage certs, number 0, from alpine, 1 instruction, the build target');
   });
 
+  it('lays out 1000 chained stages that all copy from the first (about 500,000 long-edge bends) without overflowing the stack', function () {
+    this.timeout(60_000);
+    const text = Array.from({ length: 1000 }, (_, index) => (index === 0 ? 'FROM alpine AS s0' : `FROM s${index - 1} AS s${index}\nCOPY --from=s0 /a /b`)).join('\n');
+    const layout = layoutStageGraph(buildStageGraph(text));
+    assert.equal(layout.nodes.length, 1001, '1000 stages and the alpine image');
+    assert.equal(layout.edges.length, 1 + 999 + 999, 'alpine -> s0, each FROM, and each copy from s0');
+  });
+
   it('is deterministic: the same graph gives the same picture', () => {
     assert.deepEqual(layoutStageGraph(goService), layoutStageGraph(goService));
   });
