@@ -121,8 +121,10 @@ export class GraphRenderer {
       .attr('data-source', (edge) => edge.source)
       .attr('data-target', (edge) => edge.target);
     edges.select('title').text((edge) => `${edge.tooltip}\n(from ${labelOf(nodeById.get(edge.source))} to ${labelOf(nodeById.get(edge.target))})`);
-    edges.select('path.line').attr('marker-end', (edge) => `url(#arrow-${edge.kind})`);
-    edges.select('text.label').text((edge) => (edge.points.length > 0 ? edge.label : ''));
+    // Each child looked up once: a lookup is a selector match in every edge group.
+    const [hitPaths, linePaths, labels] = [edges.select('path.hit'), edges.select('path.line'), edges.select('text.label')];
+    linePaths.attr('marker-end', (edge) => `url(#arrow-${edge.kind})`);
+    labels.text((edge) => (edge.points.length > 0 ? edge.label : ''));
     if (duration > 0) {
       const edgeMotion = edges.transition().duration(duration).style('opacity', 1);
       edgeMotion.select('path.hit').attr('d', (edge) => edge.path);
@@ -130,9 +132,9 @@ export class GraphRenderer {
       edgeMotion.select('text.label').attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
     } else {
       edges.interrupt().style('opacity', 1);
-      edges.select('path.hit').attr('d', (edge) => edge.path);
-      edges.select('path.line').attr('d', (edge) => edge.path);
-      edges.select('text.label').attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
+      hitPaths.attr('d', (edge) => edge.path);
+      linePaths.attr('d', (edge) => edge.path);
+      labels.attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
     }
 
     // Tab order follows reading order of the drawing.
