@@ -32,7 +32,7 @@ describe('Stage CodeLens', () => {
       '9: builds on stage build',
       '9: used by no other stage',
       '9: not built for runtime',
-      '12: builds on alpine:3.20 (${ALPINE})',
+      '12: builds on alpine:3.20',
       '12: used by 1 stage: runtime (FROM)',
       '12: built for runtime',
       '15: builds on stage app-base',
@@ -110,11 +110,11 @@ describe('Stage CodeLens', () => {
     await withSetting('buildArgs', { ALPINE: 'alpine:3.19' }, async () => {
       await waitFor(
         () => lensTitles(document),
-        (current) => current.includes('12: builds on alpine:3.19 (${ALPINE})'),
+        (current) => current.includes('12: builds on alpine:3.19'),
         'the lenses to use the build arg',
       );
     });
-    assert.ok((await lensTitles(document)).includes('12: builds on alpine:3.20 (${ALPINE})'));
+    assert.ok((await lensTitles(document)).includes('12: builds on alpine:3.20'));
   });
 
   it('disappears when stageflow.codeLens.enabled is false', async () => {

@@ -56,9 +56,10 @@ function baseLens(graph: StageGraph, stage: Stage): StageLens {
       action: { kind: 'revealStage', stage: base.index },
     };
   }
-  const written = stage.rawBaseName !== stage.baseName ? ` (${stage.rawBaseName})` : '';
+  // What was written is the FROM line right below; repeating it made the lens too long to reach its actions.
+  const written = stage.rawBaseName !== stage.baseName ? `, written ${stage.rawBaseName}` : '';
   const image = stage.baseName === 'scratch' ? 'scratch, the empty image' : stage.baseName;
-  return { range, title: `builds on ${image}${written}${platform}`, tooltip: 'The image this stage starts from', action: null };
+  return { range, title: `builds on ${image}${platform}`, tooltip: `The image this stage starts from${written}`, action: null };
 }
 
 function usersLens(graph: StageGraph, stage: Stage): StageLens {

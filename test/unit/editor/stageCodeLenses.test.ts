@@ -46,11 +46,17 @@ describe('stageCodeLenses', () => {
     );
   });
 
-  it('shows the expanded base image with what was written, the platform, and scratch', () => {
+  it('shows the expanded base image, the platform, and scratch; what was written is in the tooltip, not the title', () => {
     const text = dockerfile('ARG IMAGE=alpine:3.20', 'FROM --platform=linux/arm64 ${IMAGE} AS a', 'FROM scratch');
     assert.deepEqual(
       lenses(text).filter((lens) => lens.includes('builds on')),
-      ['1: builds on alpine:3.20 (${IMAGE}) for linux/arm64', '2: builds on scratch, the empty image'],
+      ['1: builds on alpine:3.20 for linux/arm64', '2: builds on scratch, the empty image'],
+    );
+    assert.deepEqual(
+      stageCodeLenses(buildStageGraph(text))
+        .filter((lens) => lens.title.startsWith('builds on'))
+        .map((lens) => lens.tooltip),
+      ['The image this stage starts from, written ${IMAGE}', 'The image this stage starts from'],
     );
   });
 
