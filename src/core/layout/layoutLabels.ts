@@ -90,9 +90,17 @@ export function edgeTooltip(edges: readonly Edge[]): string {
   return edges.map(describeEdge).join('\n');
 }
 
+/**
+ * The 1-based line of the instruction an edge comes from. An ONBUILD-inherited edge is dated at the child's FROM,
+ * where the trigger fires, but its instruction is the trigger in the parent.
+ */
+export function instructionLine(edge: Edge): number {
+  return edge.onbuild ? edge.range.start.line + 1 : edge.line;
+}
+
 function describeEdge(edge: Edge): string {
   const prefix = edge.onbuild ? 'ONBUILD ' : '';
-  const where = `(line ${edge.line})`;
+  const where = edge.onbuild ? `(line ${instructionLine(edge)}, fires at line ${edge.line})` : `(line ${edge.line})`;
   if (edge.kind === 'from' || !edge.artifact) return `${prefix}FROM ${edge.ref} ${where}`;
   const { sources, destination } = edge.artifact;
   if (edge.kind === 'mount') return `${prefix}RUN --mount from=${edge.ref} source=${sources.join(' ')} target=${destination} ${where}`;

@@ -3,7 +3,7 @@ import type { Edge, StageGraph } from '../model';
 import { countBends, edgePath } from './edgePath';
 import { layeredLayout, type RankPoint } from './layeredLayout';
 import { placeEdgeLabels } from './placeEdgeLabels';
-import { edgeLabel, edgeTooltip, shortenMiddle, stageAriaLabel, stageLines, stageTooltip } from './layoutLabels';
+import { edgeLabel, edgeTooltip, instructionLine, shortenMiddle, stageAriaLabel, stageLines, stageTooltip } from './layoutLabels';
 import type { GraphLayout, LayoutEdge, LayoutNode, LayoutOptions } from './layoutTypes';
 
 /** Estimated text widths (px per character) of the title and detail lines; boxes are sized from them. */
@@ -58,7 +58,7 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
       kind: edge.kind,
       onbuild: edge.onbuild,
       edges: edge.edges,
-      lines: edge.edges.map((position) => graph.edges[position].line),
+      lines: edge.edges.map((position) => instructionLine(graph.edges[position])),
       points,
       path: '',
       label: edge.label,

@@ -124,6 +124,12 @@ describe('layoutStageGraph', () => {
     assert.equal(layout.edges.length, 1 + 999 + 999, 'alpine -> s0, each FROM, and each copy from s0');
   });
 
+  it('points an ONBUILD edge at its trigger in the parent (what a click reveals), saying where it fires', () => {
+    const layout = layoutStageGraph(buildStageGraph('FROM alpine AS tools\nFROM alpine AS base\nONBUILD COPY --from=tools /t /t\nFROM base AS app\n'));
+    const trigger = layout.edges.find((edge) => edge.onbuild)!;
+    assert.deepEqual([trigger.id, trigger.lines, trigger.tooltip], ['copy-onbuild:stage:0->stage:2', [3], 'ONBUILD COPY --from=tools /t → /t (line 3, fires at line 4)']);
+  });
+
   it('is deterministic: the same graph gives the same picture', () => {
     assert.deepEqual(layoutStageGraph(goService), layoutStageGraph(goService));
   });
