@@ -179,13 +179,19 @@ class GraphPanel implements vscode.Disposable {
       this.panel.title = 'Stage Graph';
     } else {
       const started = performance.now();
-      message = graphPanelModel(
-        { uri: document.uri.toString(), fileName: baseName(document.uri), version: document.version, text: document.getText() },
-        this.services.cache.get(document),
-        this.settings,
-      );
       this.panel.title = `Stage Graph: ${baseName(document.uri)}`;
-      this.services.log.trace(`Graph view: ${document.uri.toString(true)} v${document.version} laid out in ${(performance.now() - started).toFixed(1)} ms.`);
+      try {
+        message = graphPanelModel(
+          { uri: document.uri.toString(), fileName: baseName(document.uri), version: document.version, text: document.getText() },
+          this.services.cache.get(document),
+          this.settings,
+        );
+        this.services.log.trace(`Graph view: ${document.uri.toString(true)} v${document.version} laid out in ${(performance.now() - started).toFixed(1)} ms.`);
+      } catch (error) {
+        // A bug in the layout must leave a message in the panel, never a blank or silently stale one.
+        this.services.log.error(`Graph view: cannot draw ${document.uri.toString(true)} v${document.version}: ${String(error)}`);
+        message = { type: 'empty', message: `Stageflow could not draw ${baseName(document.uri)} (${String(error)}). The Stageflow output channel has the details.` };
+      }
     }
     const json = JSON.stringify(message);
     if (json === this.lastJson) return;
