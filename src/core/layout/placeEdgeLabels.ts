@@ -1,3 +1,4 @@
+import { BoxGrid, type Box } from './boxGrid';
 import type { LayoutDirection } from './layoutTypes';
 
 /** Estimated width of one character of an edge label (10px text). */
@@ -6,12 +7,8 @@ const LABEL_HEIGHT = 13;
 /** Where along an edge's last segment a label may sit, best first. */
 const POSITIONS = [0.5, 0.35, 0.65, 0.2, 0.8];
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+/** Grid cell size for finding nearby boxes: about a node's width, so a label's area spans few cells. */
+const GRID_CELL = 200;
 
 /** A point and the label box that would be drawn there (text centred, baseline 4px above the point). */
 function labelBox(label: string, x: number, y: number): Box {
@@ -43,7 +40,9 @@ export function placeEdgeLabels(
   nodes: readonly Box[],
   direction: LayoutDirection,
 ): Array<{ x: number; y: number }> {
-  const placed: Box[] = [];
+  // Nodes and then the labels placed so far, in that order: the order a full scan would sum their overlaps in.
+  const obstacles = new BoxGrid(GRID_CELL);
+  for (const node of nodes) obstacles.add(node);
   return edges.map((edge) => {
     const [from, to] = [edge.points[edge.points.length - 2], edge.points[edge.points.length - 1]];
     if (!from || !to) return { x: 0, y: 0 };
@@ -53,28 +52,20 @@ export function placeEdgeLabels(
       const point = pointOnSegment(from, to, t, direction);
       return { point, box: labelBox(edge.label, point.x, point.y) };
     });
-    // Only boxes that meet the area all candidates span can add to a cost: test just those, in the same order.
-    const meetsSpan = spanMeets(candidates.map((candidate) => candidate.box));
-    const near = [...nodes.filter(meetsSpan), ...placed.filter(meetsSpan)];
     let best = { point: middle, cost: Infinity };
     for (const { point, box } of candidates) {
+      // Only boxes near this one can overlap it; the others would only add zeros to the cost.
       let cost = 0;
-      for (const other of near) cost += overlap(box, other);
+      for (const other of obstacles.near(box, (candidate) => meets(box, candidate))) cost += overlap(box, other);
       if (cost < best.cost) best = { point, cost };
       if (cost === 0) break;
     }
-    placed.push(labelBox(edge.label, best.point.x, best.point.y));
+    obstacles.add(labelBox(edge.label, best.point.x, best.point.y));
     return best.point;
   });
 }
 
-/**
- * Whether a box overlaps the area `boxes` span. Compared edge by edge as `overlap` computes them, so any box that
- * overlaps one of `boxes` is sure to pass.
- */
-function spanMeets(boxes: readonly Box[]): (other: Box) => boolean {
-  const [left, top] = [Math.min(...boxes.map((box) => box.x)), Math.min(...boxes.map((box) => box.y))];
-  const right = Math.max(...boxes.map((box) => box.x + box.width));
-  const bottom = Math.max(...boxes.map((box) => box.y + box.height));
-  return (other) => other.x < right && other.x + other.width > left && other.y < bottom && other.y + other.height > top;
+/** Whether `other` overlaps `area`, compared edge by edge as `overlap` computes it (touching is not overlapping). */
+function meets(area: Box, other: Box): boolean {
+  return other.x < area.x + area.width && other.x + other.width > area.x && other.y < area.y + area.height && other.y + other.height > area.y;
 }
