@@ -49,11 +49,14 @@ export function layeredLayout(graph: LayeredGraph): LayeredDrawing {
   const drawn: DirectedEdge[] = forward.filter((edge) => !edge.self);
   const layerOf = assignLayers(realCount, drawn, order);
 
-  // Split long edges so every segment joins adjacent layers.
+  // Split long edges so every segment joins adjacent layers, except the longest ones when that would take more
+  // bend points than the budget allows: those are drawn straight, outside crossing reduction.
+  const direct = directEdges(forward, layerOf);
   const dummy: boolean[] = new Array<boolean>(realCount).fill(false);
   const sortKey: number[] = orderPosition.slice();
-  const chains: number[][] = forward.map((edge) => {
+  const chains: number[][] = forward.map((edge, index) => {
     if (edge.self) return [];
+    if (direct.has(index)) return [edge.source, edge.target];
     const chain = [edge.source];
     for (let layer = layerOf[edge.source] + 1; layer < layerOf[edge.target]; layer++) {
       const node = dummy.length;
@@ -68,12 +71,13 @@ export function layeredLayout(graph: LayeredGraph): LayeredDrawing {
   const nodeCount = dummy.length;
   const predecessors: number[][] = Array.from({ length: nodeCount }, () => []);
   const successors: number[][] = Array.from({ length: nodeCount }, () => []);
-  for (const chain of chains) {
+  chains.forEach((chain, edgeIndex) => {
+    if (direct.has(edgeIndex)) return;
     for (let index = 0; index + 1 < chain.length; index++) {
       successors[chain[index]].push(chain[index + 1]);
       predecessors[chain[index + 1]].push(chain[index]);
     }
-  }
+  });
   const adjacency = { predecessors, successors };
   // A loop, not Math.max(...layerOf): long edges add a dummy node per layer they cross, too many for spread arguments.
   const layerCount = nodeCount === 0 ? 0 : layerOf.reduce((highest, layer) => Math.max(highest, layer), 0) + 1;
@@ -132,6 +136,29 @@ export function layeredLayout(graph: LayeredGraph): LayeredDrawing {
     edges,
     crossings,
   };
+}
+
+/**
+ * Bend points the layout may add for long edges. Every stage of a long chain copying from its first stage makes
+ * the count grow with the square of the stage count (a 1000-stage chain: half a million), and every later step
+ * grows with it; past this budget the longest edges are drawn straight instead, so the view stays responsive.
+ */
+export const BEND_POINT_BUDGET = 20_000;
+
+/** Indexes of the edges to draw straight: the longest ones, until the rest fit the bend-point budget. */
+function directEdges(edges: ReadonlyArray<{ source: number; target: number; self: boolean }>, layerOf: readonly number[]): Set<number> {
+  const span = (index: number): number => (edges[index].self ? 0 : Math.max(0, layerOf[edges[index].target] - layerOf[edges[index].source] - 1));
+  let bendPoints = 0;
+  for (let index = 0; index < edges.length; index++) bendPoints += span(index);
+  const direct = new Set<number>();
+  if (bendPoints <= BEND_POINT_BUDGET) return direct;
+  const longestFirst = edges.map((_, index) => index).sort((a, b) => span(b) - span(a) || a - b);
+  for (const index of longestFirst) {
+    if (bendPoints <= BEND_POINT_BUDGET) break;
+    direct.add(index);
+    bendPoints -= span(index);
+  }
+  return direct;
 }
 
 /** Node count (bend points included) up to which crossing reduction starts from several orders. */
