@@ -74,6 +74,11 @@ describe('graph view in Chromium', function () {
     assert.deepEqual(skipped, ['debug', 'go-lint', 'go-test', 'py-base', 'reports', 'web-test']);
     const details = await view.page.$eval('g.node-stage.unreachable[data-key="stage:debug"]', (node) => node.textContent);
     assert.match(details ?? '', /skipped/);
+    // Faded on screen, not only marked: what the eye sees is the product of the group's and the box's opacity.
+    const seenOpacity = (key: string): Promise<number> =>
+      view.page.$eval(`g.node[data-key="${key}"]`, (node) => Number(getComputedStyle(node).opacity) * Number(getComputedStyle(node.querySelector('rect')!).opacity));
+    assert.ok((await seenOpacity('stage:debug')) < 0.8, 'a skipped stage is faded');
+    assert.equal(await seenOpacity('stage:release'), 1, 'a built stage is not');
   });
 
   it('asks the host to reveal the FROM of a clicked stage and the instruction of a clicked edge', async () => {
