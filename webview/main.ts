@@ -73,7 +73,9 @@ function showGraph(message: GraphMessage): void {
 }
 
 function bannerText(message: GraphMessage, keptPrevious: boolean): string {
-  const where = message.errorLine === null ? '' : ` (line ${message.errorLine})`;
+  // BuildKit's parse errors already say "on line N"; repeat the line only where its message does not.
+  const saysLine = message.errorLine !== null && new RegExp(`\\bline ${message.errorLine}\\b`).test(message.error ?? '');
+  const where = message.errorLine === null || saysLine ? '' : ` (line ${message.errorLine})`;
   const kept = keptPrevious ? '\nShowing the last drawing that built.' : '';
   return `This Dockerfile does not build: ${message.error}${where}${kept}`;
 }

@@ -188,11 +188,22 @@ describe('graph view in Chromium', function () {
     assert.equal(broken.type, 'graph');
     await view.post(broken);
     const banner = await view.page.textContent('.banner');
-    assert.match(banner ?? '', /^This Dockerfile does not build: .*invalid name for build stage: "9build".* \(line \d+\)/);
+    assert.match(banner ?? '', /^This Dockerfile does not build: dockerfile parse error on line \d+: invalid name for build stage: "9build"/);
     assert.match(banner ?? '', /Showing the last drawing that built\.$/);
     assert.equal(await view.page.locator('g.edge[data-id="copy:stage:1->stage:2"]').count(), 1, 'the good drawing stays');
     await view.post(messageFor(good, {}, 3));
     assert.equal(await view.page.isHidden('.banner'), true);
+  });
+
+  it('does not repeat the line number that BuildKit\'s parse error already gives', async () => {
+    const good = example('node-frontend.Dockerfile');
+    await view.post(messageFor(good, {}, 1));
+    await view.post(messageFor(good.replace('\nWORKDIR', '\nFROOM x\nWORKDIR'), {}, 2));
+    const banner = await view.page.textContent('.banner');
+    assert.match(banner ?? '', /^This Dockerfile does not build: dockerfile parse error on line \d+: unknown instruction: FROOM \(did you mean FROM\?\)\n?Showing the last drawing that built\.$/);
+    // A message that names no line gets it from the graph (SEMANTICS: circular dependency).
+    await view.post(messageFor('FROM alpine AS a\nCOPY --from=b /x /y\nFROM alpine AS b\nCOPY --from=a /x /y\n', {}, 3));
+    assert.match((await view.page.textContent('.banner')) ?? '', /^This Dockerfile does not build: circular dependency detected on stage: a \(line \d\)/);
   });
 
   it('shows a helpful empty state instead of a blank panel', async () => {
