@@ -40,31 +40,30 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 const PAGE_ENTRY = `
 import { layoutStageGraph } from './src/core/layout/layoutStageGraph';
 import { GraphRenderer } from './webview/graphRenderer';
-window.runLayoutAndRender = (graph) => new Promise((resolve) => {
+// Draws a laid-out graph into a fresh svg, as the webview does, and settles once the browser has painted it.
+const drawInFreshSvg = (layout) => new Promise((resolve) => {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', 'graph');
+  document.body.append(svg);
+  const renderer = new GraphRenderer(svg, { activateNode() {}, activateEdge() {}, viewChanged() {} });
+  renderer.draw(layout);
+  renderer.fit(false);
+  svg.getBoundingClientRect();
+  requestAnimationFrame(resolve);
+});
+window.runLayoutAndRender = async (graph) => {
   const started = performance.now();
   const layout = layoutStageGraph(graph);
   const laidOut = performance.now();
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('class', 'graph');
-  document.body.append(svg);
-  const renderer = new GraphRenderer(svg, { activateNode() {}, activateEdge() {}, viewChanged() {} });
-  renderer.draw(layout);
-  renderer.fit(false);
-  svg.getBoundingClientRect();
-  requestAnimationFrame(() => resolve({ layout: laidOut - started, total: performance.now() - started }));
-});
+  await drawInFreshSvg(layout);
+  return { layout: laidOut - started, total: performance.now() - started };
+};
 // As in the extension: the host lays out, the webview only draws what it receives.
-window.renderLayout = (layout) => new Promise((resolve) => {
+window.renderLayout = async (layout) => {
   const started = performance.now();
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('class', 'graph');
-  document.body.append(svg);
-  const renderer = new GraphRenderer(svg, { activateNode() {}, activateEdge() {}, viewChanged() {} });
-  renderer.draw(layout);
-  renderer.fit(false);
-  svg.getBoundingClientRect();
-  requestAnimationFrame(() => resolve({ total: performance.now() - started }));
-});
+  await drawInFreshSvg(layout);
+  return { total: performance.now() - started };
+};
 `;
 
 async function main(): Promise<void> {
