@@ -18,6 +18,9 @@ const completeMarker = path.join(installDir, 'install-complete');
 /** Absolute path of VS Code's server entry point inside the installed code-server package. */
 export const serverMainPath = path.join(installDir, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
 
+/** Debian's Python, which node-gyp needs to build code-server's native modules. */
+const SYSTEM_PYTHON = '/usr/bin/python3';
+
 /** Debian packages, the file that proves each one is installed, and what needs it. */
 const debianPackages = {
   chromium: { file: '/usr/bin/chromium', why: 'runs the VS Code workbench and the webview tests' },
@@ -91,6 +94,9 @@ export function ensureVsCodeServer() {
   // A package.json of its own, so npm installs here instead of into the project's node_modules.
   writeFileSync(path.join(installDir, 'package.json'), JSON.stringify({ private: true, name: 'stageflow-vscode-server' }));
   const env = { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' };
+  // node-gyp builds the server's native modules; name the system Python so it does not depend on a version
+  // manager's shim on PATH (a pyenv shim once answered node-gyp's probe with an empty path and the install failed).
+  if (existsSync(SYSTEM_PYTHON)) env.npm_config_python = SYSTEM_PYTHON;
   execFileSync(
     'npm',
     ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`],
