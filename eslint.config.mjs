@@ -1,15 +1,48 @@
-// Lint rules that protect the architecture: the pure core never imports `vscode`.
+// Lint rules that protect the architecture: each folder may import only the layers below it (see the README in
+// each top folder). The pure core runs in Node, the webview and a web worker, so it imports no `vscode`, no Node
+// built-in and nothing from the adapters.
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
+
+/** A `no-restricted-imports` rule forbidding `vscode`, optionally Node's built-ins, and the given folders. */
+function restrict({ vscode = true, node = false, folders = [] }) {
+  const names = [...(vscode ? ['vscode'] : []), ...(node ? nodeBuiltins : [])];
+  const patterns = folders.map((folder) => ({
+    group: [`**/${folder}`, `**/${folder}/**`],
+    message: `This layer must not depend on ${folder}/ (see the folder READMEs).`,
+  }));
+  if (node) patterns.push({ group: ['node:*'], message: 'Node built-ins are not available in this layer.' });
+  return ['error', { paths: names.map((name) => ({ name, message: 'Not available in this layer.' })), patterns }];
+}
+
+const adapters = ['extension', 'cli', 'webview'];
+const coreAbove = {
+  parse: ['buildkit', 'graph', 'editor', 'refactor', 'layout', 'export'],
+  buildkit: ['graph', 'editor', 'refactor', 'layout', 'export'],
+  graph: ['editor', 'refactor', 'layout', 'export'],
+  editor: ['export'],
+  refactor: ['export'],
+  layout: ['editor', 'refactor', 'export'],
+  export: [],
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The core and CLI run without VS Code.' }] }],
-    },
+    files: ['src/core/*.ts'],
+    rules: { 'no-restricted-imports': restrict({ node: true, folders: [...adapters, 'shared'] }) },
   },
+  ...Object.entries(coreAbove).map(([layer, above]) => ({
+    files: [`src/core/${layer}/**/*.ts`],
+    rules: { 'no-restricted-imports': restrict({ node: true, folders: [...adapters, 'shared', ...above] }) },
+  })),
+  { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': restrict({ node: true, folders: adapters }) } },
+  { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': restrict({ folders: ['extension', 'webview'] }) } },
+  { files: ['src/extension/**/*.ts'], rules: { 'no-restricted-imports': restrict({ vscode: false, folders: ['cli', 'webview'] }) } },
+  { files: ['webview/**/*.ts'], rules: { 'no-restricted-imports': restrict({ node: true, folders: ['extension', 'cli'] }) } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],

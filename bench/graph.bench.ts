@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
-import { buildStageGraph as buildStageGraphUnderTsx } from '../src/core/buildStageGraph';
+import { buildStageGraph as buildStageGraphUnderTsx } from '../src/core/graph/buildStageGraph';
 import type { StageGraph } from '../src/core/model';
 
 type BuildStageGraph = (text: string) => StageGraph;
@@ -20,7 +20,7 @@ type BuildStageGraph = (text: string) => StageGraph;
 function loadBundledCore(): BuildStageGraph {
   const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stageflow-bench-')), 'core.js');
   esbuild.buildSync({
-    entryPoints: [path.join(__dirname, '..', 'src', 'core', 'buildStageGraph.ts')],
+    entryPoints: [path.join(__dirname, '..', 'src', 'core', 'graph', 'buildStageGraph.ts')],
     outfile,
     bundle: true,
     platform: 'node',

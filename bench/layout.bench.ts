@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { buildStageGraph } from '../src/core/buildStageGraph';
+import { buildStageGraph } from '../src/core/graph/buildStageGraph';
 import { toDot } from '../src/core/export/toDot';
 import { layoutStageGraph } from '../src/core/layout/layoutStageGraph';
 import type { StageGraph } from '../src/core/model';

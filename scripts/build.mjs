@@ -18,7 +18,7 @@ const common = {
 const contexts = await Promise.all([
   esbuild.context({
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    entryPoints: { extension: 'src/extension/extension.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

@@ -1,4 +1,4 @@
-import { buildStageGraph } from '../core/buildStageGraph';
+import { buildStageGraph } from '../core/graph/buildStageGraph';
 import type { Diagnostic, StageGraph } from '../core/model';
 import type { CliCommand } from './cliCommand';
 import { CliError } from './cliError';

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { buildStageGraph } from '../core/buildStageGraph';
+import { buildStageGraph } from '../core/graph/buildStageGraph';
 import type { StageGraph } from '../core/model';
 import { applyTextEdits } from '../core/refactor/applyTextEdits';
 import { extractSharedBase } from '../core/refactor/extractSharedBase';

@@ -1,4 +1,4 @@
-import { buildStageGraph } from '../core/buildStageGraph';
+import { buildStageGraph } from '../core/graph/buildStageGraph';
 import type { CliCommand } from './cliCommand';
 import { CliError } from './cliError';
 import { GRAPH_FORMATS } from './graphFormats';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, openUntitled, waitFor } from './dockerfileTestHelpers';
 
-/** What `_stageflow.graphPanelLastMessage` reports (see PostedMessageSummary in src/graphPanel.ts). */
+/** What `_stageflow.graphPanelLastMessage` reports (see PostedMessageSummary in src/extension/graphView/graphPanel.ts). */
 interface PanelReport {
   type: string;
   documentUri: string | null;

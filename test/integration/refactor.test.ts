@@ -2,8 +2,8 @@
 // the code actions with their disabled reasons, undo, and the rename that follows an extract.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DocumentGraphCache } from '../../src/documentGraphCache';
-import { RefactorCodeActionProvider } from '../../src/refactorCodeActionProvider';
+import { DocumentGraphCache } from '../../src/extension/documentGraphCache';
+import { RefactorCodeActionProvider } from '../../src/extension/refactor/refactorCodeActionProvider';
 import { closeAllEditors, positionOf, showDocument, waitFor } from './dockerfileTestHelpers';
 
 type CommandResult = { applied: true; notes: string[] } | { applied: false; reason: string };

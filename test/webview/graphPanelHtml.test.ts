@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { createNonce, graphPanelHtml } from '../../src/graphPanelHtml';
+import { createNonce, graphPanelHtml } from '../../src/extension/graphView/graphPanelHtml';
 
 describe('graphPanelHtml (the panel page)', () => {
   const html = graphPanelHtml({

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../src/core/buildStageGraph';
-import { graphPanelModel, type GraphViewSettings } from '../../src/graphPanelModel';
+import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
+import { graphPanelModel, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
 
 const defaults: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
 

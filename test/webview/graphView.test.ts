@@ -1,9 +1,9 @@
 // The graph view's bundle in Debian's Chromium, with a stand-in for VS Code's webview host and the panel's real
-// HTML and Content-Security-Policy (src/graphPanelHtml.ts). Messages are built the way the panel builds them.
+// HTML and Content-Security-Policy (src/extension/graphView/graphPanelHtml.ts). Messages are built the way the panel builds them.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { buildStageGraph } from '../../src/core/buildStageGraph';
-import { graphPanelModel, type GraphViewSettings } from '../../src/graphPanelModel';
+import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
+import { graphPanelModel, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
 import type { EmptyMessage, GraphMessage } from '../../src/shared/protocol';
 import { WebviewHarness, type ThemeName, type ViewPage } from './webviewHarness';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
 import { layoutStageGraph } from '../../src/core/layout/layoutStageGraph';
 import type { GraphMessage } from '../../src/shared/protocol';
 import { validateHostMessage, validateWebviewMessage } from '../../src/shared/validateMessages';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { graphPanelHtml } from '../../src/graphPanelHtml';
+import { graphPanelHtml } from '../../src/extension/graphView/graphPanelHtml';
 import type { HostToWebviewMessage, WebviewToHostMessage } from '../../src/shared/protocol';
 
 /** Debian's Chromium; the flags keep it quiet and working inside containers. */

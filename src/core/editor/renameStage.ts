@@ -1,5 +1,5 @@
 import type { Position, Range, RefactorResult, StageGraph, TextEdit } from '../model';
-import { validateNewStageName } from '../stageNameRules';
+import { validateNewStageName } from '../buildkit/stageNameRules';
 import { comparePositions } from './rangeOrder';
 import { stageMentionAt } from './stageMentionAt';
 

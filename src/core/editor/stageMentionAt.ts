@@ -1,5 +1,5 @@
 import type { Position, Range, StageGraph, StageReference } from '../model';
-import { rangeContains, referenceAt } from '../stageQueries';
+import { rangeContains, referenceAt } from '../graph/stageQueries';
 
 /** A place in the file that names a stage: its name after `AS`, or a reference that BuildKit binds to it. */
 export type StageMention =

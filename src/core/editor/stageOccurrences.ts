@@ -1,5 +1,5 @@
 import type { Range, Stage, StageGraph, StageReference } from '../model';
-import { referencesToStage } from '../stageQueries';
+import { referencesToStage } from '../graph/stageQueries';
 
 /** Where a stage is declared and every reference BuildKit binds to it. */
 export interface StageOccurrences {

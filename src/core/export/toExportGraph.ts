@@ -1,5 +1,5 @@
 import { shortenMiddle as shorten } from '../layout/layoutLabels';
-import { mergeParallelEdges } from '../mergeParallelEdges';
+import { mergeParallelEdges } from '../graph/mergeParallelEdges';
 import type { Artifact, Edge, Stage, StageGraph } from '../model';
 
 /**

@@ -1,4 +1,4 @@
-import { mergeParallelEdges } from '../mergeParallelEdges';
+import { mergeParallelEdges } from '../graph/mergeParallelEdges';
 import type { Edge, StageGraph } from '../model';
 import { countBends, edgePath } from './edgePath';
 import { layeredLayout, type RankPoint } from './layeredLayout';

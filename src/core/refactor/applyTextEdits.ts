@@ -1,4 +1,4 @@
-import { lineOfOffset, lineStarts } from '../lineStarts';
+import { lineOfOffset, lineStarts } from '../parse/lineStarts';
 import type { Position, TextEdit } from '../model';
 
 /** Converts between 0-based positions and string offsets of one text. */

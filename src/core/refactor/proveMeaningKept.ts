@@ -1,4 +1,4 @@
-import { buildStageGraph } from '../buildStageGraph';
+import { buildStageGraph } from '../graph/buildStageGraph';
 import type { ResolveOptions, StageGraph } from '../model';
 import { compareStageGraphs, type StageCorrespondence } from './compareStageGraphs';
 

@@ -1,5 +1,5 @@
 import type { StageGraph } from '../model';
-import { validateNewStageName } from '../stageNameRules';
+import { validateNewStageName } from '../buildkit/stageNameRules';
 
 /**
  * Why `name` cannot become a stage name in this file, or null when it can. On top of BuildKit's name rule,

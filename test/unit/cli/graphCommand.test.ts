@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { toDot } from '../../../src/core/export/toDot';
 import { toMermaid } from '../../../src/core/export/toMermaid';
 import { REPOSITORY, StageflowProcess } from './stageflowProcess';

@@ -3,7 +3,7 @@
  * editor, the CLI's JSON and the graph view read (SEMANTICS.md rules cited where they decide a value).
  */
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import type { Range, StageGraph } from '../../../src/core/model';
 
 const r = (line: number, character: number, endLine: number, endCharacter: number): Range => ({

@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import type { StageGraph } from '../../../src/core/model';
 
 const fixtures = path.join(__dirname, '..', '..', 'fixtures', 'conformance');

@@ -3,7 +3,7 @@
  * stages reachable from the target (SEMANTICS.md "What gets built").
  */
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 
 const checks = (text: string, target = '') =>
   buildStageGraph(text, { target }).diagnostics.map((d) => `${d.code} line ${d.range.start.line + 1}: ${d.message}`);

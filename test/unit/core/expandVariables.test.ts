@@ -3,7 +3,7 @@
  * `${X:+alt}`, `${X#prefix}`, `${X%suffix}`, `${X/a/b}`, quotes and the escape character.
  */
 import * as assert from 'node:assert/strict';
-import { expandVariables, type VariableLookup } from '../../../src/core/expandVariables';
+import { expandVariables, type VariableLookup } from '../../../src/core/parse/expandVariables';
 
 const vars: Record<string, string> = { NAME: 'golang', VERSION: '1.22.3', EMPTY: '', PATH_LIKE: 'a/b/c/b', FILE: 'x.tar.gz' };
 const lookup: VariableLookup = (name) => vars[name];

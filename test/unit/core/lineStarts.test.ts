@@ -1,6 +1,6 @@
 /** Offsets to lines, shared by the parser's DocumentText and the refactorings' TextOffsets. */
 import * as assert from 'node:assert/strict';
-import { lineOfOffset, lineStarts } from '../../../src/core/lineStarts';
+import { lineOfOffset, lineStarts } from '../../../src/core/parse/lineStarts';
 
 describe('lineStarts / lineOfOffset', () => {
   it('starts a line after every \\n, keeping \\r on its line, with a last line after a final break', () => {

@@ -1,7 +1,7 @@
 /** Parallel edges (same source, target, kind and ONBUILD origin) are drawn as one, in the order they first appear. */
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
-import { mergeParallelEdges } from '../../../src/core/mergeParallelEdges';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
+import { mergeParallelEdges } from '../../../src/core/graph/mergeParallelEdges';
 
 describe('mergeParallelEdges', () => {
   it('merges copies and mounts between the same two stages, keeping kinds, sources and ONBUILD apart', () => {

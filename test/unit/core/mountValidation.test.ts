@@ -4,7 +4,7 @@
  * bad mount fails only a stage that is built.
  */
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { verdict } from './graphText';
 
 const run = (mount: string) => verdict(buildStageGraph(`FROM alpine AS a\nFROM alpine\nRUN --mount=${mount} true\n`));

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { DockerfileParser } from 'dockerfile-ast';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { edgeLines, stageLines, verdict } from './graphText';
 
 describe('parser details', () => {

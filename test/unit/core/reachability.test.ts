@@ -1,6 +1,6 @@
 /** SEMANTICS.md "What gets built": the target and the stages reachable from it (`dockerfile2llb/convert.go`). */
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { stageLines, verdict } from './graphText';
 
 const text = [

@@ -1,6 +1,6 @@
 /** SEMANTICS.md "References between stages" (BuildKit `dockerfile2llb/convert.go`, `convert_runmount.go`, `validations.go`). */
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { edgeLines, stageLines, verdict } from './graphText';
 
 describe('references between stages', () => {

@@ -1,6 +1,6 @@
 /** SEMANTICS.md "Stages and names" (BuildKit `instructions/parse.go`, `dockerfile2llb/validations.go`). */
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { diagnosticLines, edgeLines, stageLines, verdict } from './graphText';
 
 const buildKitChecks = (code: string) => !code.startsWith('stageflow.');

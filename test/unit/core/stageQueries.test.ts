@@ -1,8 +1,8 @@
 /** Position queries for the editor, and the rules for a new stage name (BuildKit's name pattern, reserved names). */
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
-import { validateNewStageName } from '../../../src/core/stageNameRules';
-import { referenceAt, referencesToStage, stageAt } from '../../../src/core/stageQueries';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
+import { validateNewStageName } from '../../../src/core/buildkit/stageNameRules';
+import { referenceAt, referencesToStage, stageAt } from '../../../src/core/graph/stageQueries';
 
 const text = [
   'ARG BASE=alpine',

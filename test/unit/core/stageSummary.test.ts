@@ -3,7 +3,7 @@
  * image config — WORKDIR, USER, EXPOSE, ENTRYPOINT, CMD).
  */
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 
 const text = [
   '# syntax=docker/dockerfile:1',

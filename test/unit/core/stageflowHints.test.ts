@@ -1,6 +1,6 @@
 /** Stageflow's own diagnostics: misspelt stage references, numeric stage references, stages not built. */
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { diagnosticLines } from './graphText';
 
 const ours = (code: string) => code.startsWith('stageflow.');

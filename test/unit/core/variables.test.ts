@@ -1,6 +1,6 @@
 /** SEMANTICS.md "Variables": meta ARGs and built-ins in FROM and --platform (`dockerfile2llb/convert.go`, `platform.go`). */
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { diagnosticLines, edgeLines, stageLines, verdict } from './graphText';
 
 const buildKitChecks = (code: string) => !code.startsWith('stageflow.');

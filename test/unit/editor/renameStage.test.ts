@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { prepareStageRename, renameStageEdits } from '../../../src/core/editor/renameStage';
 import { applyTextEdits, dockerfile, positionOf } from './dockerfileText';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { stageCodeLenses } from '../../../src/core/editor/stageCodeLenses';
 import { dockerfile } from './dockerfileText';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import type { Range } from '../../../src/core/model';
 import { stageMentionAt } from '../../../src/core/editor/stageMentionAt';
 import { stageOccurrences } from '../../../src/core/editor/stageOccurrences';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { stageFoldingRanges } from '../../../src/core/editor/stageFoldingRanges';
 import { stageSymbols, type StageSymbol } from '../../../src/core/editor/stageSymbols';
 import { dockerfile } from './dockerfileText';

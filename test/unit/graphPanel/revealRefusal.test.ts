@@ -1,7 +1,7 @@
 /** The graph view's reveal requests come from an untrusted webview: only stages and lines the document has are shown. */
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
-import { revealRefusal, type RevealBounds } from '../../../src/revealRefusal';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
+import { revealRefusal, type RevealBounds } from '../../../src/extension/graphView/revealRefusal';
 
 /** Three lines (no final line break, so VS Code counts three), two stages. */
 const text = 'FROM golang AS build\nRUN go build -o /out/app\nFROM alpine';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { layoutStageGraph } from '../../../src/core/layout/layoutStageGraph';
 import { BEND_POINT_BUDGET } from '../../../src/core/layout/layeredLayout';
 import type { GraphLayout, LayoutNode } from '../../../src/core/layout/layoutTypes';

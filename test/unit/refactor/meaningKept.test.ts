@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import type { StageGraph, TextEdit } from '../../../src/core/model';
 import { applyTextEdits, invertTextEdits, TextOffsets, untouchedSpans } from '../../../src/core/refactor/applyTextEdits';
 import { extractSharedBase } from '../../../src/core/refactor/extractSharedBase';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import type { StageGraph, TextEdit } from '../../../src/core/model';
 import { applyTextEdits, invertTextEdits } from '../../../src/core/refactor/applyTextEdits';
 import type { RefactorOutcome } from '../../../src/core/refactor/refactorOutcome';

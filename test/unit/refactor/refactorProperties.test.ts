@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildStageGraph } from '../../../src/core/buildStageGraph';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import type { StageGraph } from '../../../src/core/model';
 import { applyTextEdits, invertTextEdits } from '../../../src/core/refactor/applyTextEdits';
 import { extractSharedBase } from '../../../src/core/refactor/extractSharedBase';

@@ -1,0 +1,31 @@
+/** Position queries over a stage graph, for editor features (hover, go to definition, references, CodeLens). */
+import type { Position, Range, Stage, StageGraph, StageReference } from '../model';
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** Whether `position` lies in `range` (both ends included, so a cursor just after a word still hits it). */
+export function rangeContains(range: Range, position: Position): boolean {
+  return !before(position, range.start) && !before(range.end, position);
+}
+
+/** The stage whose lines hold `position`, or null (before the first FROM). */
+export function stageAt(graph: StageGraph, position: Position): Stage | null {
+  let found: Stage | null = null;
+  for (const stage of graph.stages) {
+    if (stage.ranges.stage.start.line > position.line) break;
+    found = stage;
+  }
+  return found;
+}
+
+/** The reference (FROM base, `--from` value, mount `from=` value) under `position`, or null. */
+export function referenceAt(graph: StageGraph, position: Position): StageReference | null {
+  return graph.references.find((r) => rangeContains(r.range, position)) ?? null;
+}
+
+/** Every reference that binds to stage `index` (by name or by number), in document order. */
+export function referencesToStage(graph: StageGraph, index: number): StageReference[] {
+  return graph.references.filter((r) => r.stage === index);
+}

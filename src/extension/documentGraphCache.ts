@@ -1,0 +1,189 @@
+import * as vscode from 'vscode';
+import { buildStageGraph } from '../core/graph/buildStageGraph';
+import type { ResolveOptions, StageGraph } from '../core/model';
+import { readStageflowSettings, resolveOptionsFromSettings, resolveSettingKeys, type StageflowSettings } from './settings';
+
+/** A document's graph was recomputed after an edit or a change of resolve options. */
+export interface GraphChangeEvent {
+  document: vscode.TextDocument;
+  graph: StageGraph;
+}
+
+interface CachedGraph {
+  version: number;
+  optionsKey: string;
+  graph: StageGraph;
+}
+
+/** How long typing must pause before a changed document's graph is recomputed and announced. */
+const defaultDebounceMs = 200;
+
+/** Whether a document is one Stageflow resolves (any scheme: files, untitled, virtual workspaces). */
+export function isDockerfile(document: vscode.TextDocument): boolean {
+  return document.languageId === 'dockerfile';
+}
+
+/**
+ * One resolved stage graph per open Dockerfile, shared by every feature.
+ *
+ * `get` always answers for the document's current version and options (computing at most once per version), so
+ * providers are never stale. Edits are announced through `onDidChangeGraph` only after typing pauses, so
+ * push-style consumers (diagnostics, CodeLens refresh, the graph view) do not recompute on every keystroke.
+ * Resolve options come from the `stageflow.buildArgs`/`stageflow.target` settings, overridden per document with
+ * `setDocumentResolveOptions` (the graph view's controls). Everything about a document is dropped when it closes.
+ */
+export class DocumentGraphCache implements vscode.Disposable {
+  private readonly graphs = new Map<string, CachedGraph>();
+  private readonly overrides = new Map<string, ResolveOptions>();
+  private readonly settings = new Map<string, StageflowSettings>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changeEmitter = new vscode.EventEmitter<GraphChangeEvent>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  /** Fires after a Dockerfile's graph changed because of an edit (debounced) or new resolve options. */
+  readonly onDidChangeGraph = this.changeEmitter.event;
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly debounceMs = defaultDebounceMs,
+  ) {
+    this.subscriptions.push(
+      this.changeEmitter,
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (isDockerfile(event.document) && event.contentChanges.length > 0) {
+          this.scheduleAnnouncement(event.document);
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('stageflow')) {
+          this.settings.clear();
+        }
+        if (resolveSettingKeys.some((key) => event.affectsConfiguration(key))) {
+          this.log.info('Build args or target setting changed: resolving open Dockerfiles again.');
+          this.announceAll();
+        }
+      }),
+    );
+  }
+
+  /** The graph of the document as it is now, resolved with its current options. */
+  get(document: vscode.TextDocument): StageGraph {
+    const key = document.uri.toString();
+    const options = this.getResolveOptions(document);
+    const optionsKey = JSON.stringify(options);
+    const cached = this.graphs.get(key);
+    if (cached && cached.version === document.version && cached.optionsKey === optionsKey) {
+      return cached.graph;
+    }
+    const graph = this.resolve(document, options);
+    this.graphs.set(key, { version: document.version, optionsKey, graph });
+    return graph;
+  }
+
+  /**
+   * The `stageflow.*` settings for a document's resource, read once per configuration change (so a bad value is
+   * logged once, not on every request).
+   */
+  settingsFor(document: vscode.TextDocument): StageflowSettings {
+    const key = document.uri.toString();
+    let settings = this.settings.get(key);
+    if (!settings) {
+      settings = readStageflowSettings(document.isUntitled ? undefined : document.uri, (message) => this.log.warn(message));
+      this.settings.set(key, settings);
+    }
+    return settings;
+  }
+
+  /**
+   * The options a document resolves with: the settings for its resource, with each field given in the
+   * document's override (see `setDocumentResolveOptions`) replacing the setting's value.
+   */
+  getResolveOptions(document: vscode.TextDocument): ResolveOptions {
+    const override = this.overrides.get(document.uri.toString()) ?? {};
+    const merged: ResolveOptions = resolveOptionsFromSettings(this.settingsFor(document));
+    for (const [field, value] of Object.entries(override) as [keyof ResolveOptions, unknown][]) {
+      if (value !== undefined) {
+        (merged as Record<string, unknown>)[field] = value;
+      }
+    }
+    return merged;
+  }
+
+  /**
+   * Resolves one document with other options than the settings (e.g. the target or build args chosen in the
+   * graph view); `undefined` goes back to the settings. Fires `onDidChangeGraph` when the options change and the
+   * document is open.
+   */
+  setDocumentResolveOptions(uri: vscode.Uri, options: ResolveOptions | undefined): void {
+    const key = uri.toString();
+    if (JSON.stringify(this.overrides.get(key)) === JSON.stringify(options)) {
+      return; // Nothing changes: no event, so a view that sets options when it gets a graph cannot loop.
+    }
+    if (options) {
+      this.overrides.set(key, { ...options });
+    } else {
+      this.overrides.delete(key);
+    }
+    this.log.info(`Resolve options for ${uri.toString(true)}: ${options ? JSON.stringify(options) : 'from settings'}.`);
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
+    if (document && isDockerfile(document)) {
+      this.announce(document);
+    }
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) {
+      clearTimeout(timer);
+    }
+    this.pending.clear();
+    this.graphs.clear();
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  private resolve(document: vscode.TextDocument, options: ResolveOptions): StageGraph {
+    const started = performance.now();
+    const graph = buildStageGraph(document.getText(), options);
+    const elapsed = (performance.now() - started).toFixed(1);
+    this.log.trace(
+      `Resolved ${document.uri.toString(true)} v${document.version} in ${elapsed} ms: ${graph.stages.length} stages, ` +
+        (graph.ok ? `target ${graph.target ?? 'none'}` : `BuildKit would fail: ${graph.error}`),
+    );
+    return graph;
+  }
+
+  private scheduleAnnouncement(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        if (!document.isClosed) {
+          this.announce(document);
+        }
+      }, this.debounceMs),
+    );
+  }
+
+  private announce(document: vscode.TextDocument): void {
+    this.changeEmitter.fire({ document, graph: this.get(document) });
+  }
+
+  private announceAll(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (isDockerfile(document)) {
+        this.announce(document);
+      }
+    }
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    this.graphs.delete(key);
+    this.overrides.delete(key);
+    this.settings.delete(key);
+  }
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { DocumentGraphCache } from './documentGraphCache';
+import { registerGraphPanel } from './graphView/graphPanel';
+import { registerRefactorings } from './refactor/refactorings';
+import { registerRevealStageCommand } from './language/revealStageCommand';
+import { StageCodeLensProvider } from './language/stageCodeLensProvider';
+import { StageDiagnostics } from './language/stageDiagnostics';
+import { StageHoverProvider } from './language/stageHoverProvider';
+import { StageNavigationProvider } from './language/stageNavigationProvider';
+import { StageQuickFixProvider } from './language/stageQuickFixProvider';
+import { StageRenameProvider } from './language/stageRenameProvider';
+import { StageSymbolProvider } from './language/stageSymbolProvider';
+
+/** Every scheme: files, untitled documents and virtual file systems alike (nothing is ever read from disk). */
+const dockerfiles: vscode.DocumentSelector = { language: 'dockerfile' };
+
+/** Registers Stageflow's features; each lives in its own file and only translates the pure core. */
+export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Stageflow', { log: true });
+  const cache = new DocumentGraphCache(log);
+  const navigation = new StageNavigationProvider(cache);
+  const symbols = new StageSymbolProvider(cache);
+  const codeLenses = new StageCodeLensProvider(cache, log);
+  const diagnostics = new StageDiagnostics(cache, log);
+  // Registered first so that VS Code, which lists the newest provider's lenses first, puts what a stage is and who
+  // uses it before the offer to extract from it.
+  registerRefactorings(context, cache, log, dockerfiles);
+  context.subscriptions.push(
+    log,
+    cache,
+    codeLenses,
+    diagnostics,
+    vscode.languages.registerCodeLensProvider(dockerfiles, codeLenses),
+    vscode.languages.registerDefinitionProvider(dockerfiles, navigation),
+    vscode.languages.registerReferenceProvider(dockerfiles, navigation),
+    vscode.languages.registerDocumentHighlightProvider(dockerfiles, navigation),
+    vscode.languages.registerHoverProvider(dockerfiles, new StageHoverProvider(cache)),
+    vscode.languages.registerDocumentSymbolProvider(dockerfiles, symbols, { label: 'Stageflow' }),
+    vscode.languages.registerFoldingRangeProvider(dockerfiles, symbols),
+    vscode.languages.registerRenameProvider(dockerfiles, new StageRenameProvider(cache, log)),
+    vscode.languages.registerCodeActionsProvider(dockerfiles, new StageQuickFixProvider(cache), StageQuickFixProvider.metadata),
+    registerRevealStageCommand(cache, log),
+  );
+  registerGraphPanel(context, cache, log);
+  // Diagnostics for the Dockerfiles already open are computed after activation returns: nothing here waits on them.
+  const initialDiagnostics = setTimeout(() => diagnostics.refreshAll(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initialDiagnostics) });
+  log.info(`Stageflow activated in ${(performance.now() - started).toFixed(1)} ms.`);
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,65 @@
+import { layoutStageGraph } from '../../core/layout/layoutStageGraph';
+import type { LayoutDirection } from '../../core/layout/layoutTypes';
+import type { StageGraph } from '../../core/model';
+import type { EmptyMessage, GraphMessage } from '../../shared/protocol';
+
+/** The view's choices for one panel: the `docker build` flags the graph was resolved with and how to draw. */
+export interface GraphViewSettings {
+  /** The target the user picked in the view, or null for the default. */
+  target: string | null;
+  /** The build-arg overrides the user typed in the view. */
+  buildArgs: Record<string, string>;
+  hideImages: boolean;
+  direction: LayoutDirection;
+}
+
+/** A document as the panel sees it (plain data, so this stays testable without VS Code). */
+export interface GraphDocument {
+  uri: string;
+  fileName: string;
+  version: number;
+  text: string;
+}
+
+/**
+ * What the webview should show for a document and its resolved graph: the laid-out graph, or a helpful empty
+ * state when there is nothing to draw. Pure: the same inputs always give the same message.
+ */
+export function graphPanelModel(document: GraphDocument, graph: StageGraph, settings: GraphViewSettings): GraphMessage | EmptyMessage {
+  if (document.text.trim() === '') {
+    return { type: 'empty', message: `${document.fileName} is empty. Add a FROM line and its stages appear here as you type.` };
+  }
+  // A file BuildKit rejects before finding stages still gets a graph message: the view keeps its last good
+  // drawing under the error banner while the user is mid-edit.
+  if (graph.stages.length === 0 && graph.ok) {
+    return { type: 'empty', message: `${document.fileName} has no build stages yet. Add a FROM line to start one.` };
+  }
+  return {
+    type: 'graph',
+    documentUri: document.uri,
+    fileName: document.fileName,
+    version: document.version,
+    layout: layoutStageGraph(graph, { hideImages: settings.hideImages, direction: settings.direction }),
+    error: graph.ok ? null : (graph.error ?? 'BuildKit would reject this file.'),
+    errorLine: graph.ok || !graph.errorRange ? null : graph.errorRange.start.line + 1,
+    targets: namedStages(graph),
+    target: settings.target,
+    buildArgs: graph.metaArgs
+      .filter((arg, index) => graph.metaArgs.findIndex((other) => other.name === arg.name) === index)
+      .map((arg) => ({ name: arg.name, defaultValue: arg.default, override: Object.hasOwn(settings.buildArgs, arg.name) ? settings.buildArgs[arg.name] : null })),
+    hideImages: settings.hideImages,
+    direction: settings.direction,
+  };
+}
+
+/** Stage names as written, in file order, once each (BuildKit compares them case-insensitively). */
+function namedStages(graph: StageGraph): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const stage of graph.stages) {
+    if (stage.name === null || seen.has(stage.name)) continue;
+    seen.add(stage.name);
+    names.push(stage.rawName ?? stage.name);
+  }
+  return names;
+}

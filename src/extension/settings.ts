@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { checkBuildArgs, checkString, type CheckedSetting } from '../core/editor/settingValues';
+import type { ResolveOptions } from '../core/model';
+
+/** Stageflow's settings for one document, read from the `stageflow.*` configuration. */
+export interface StageflowSettings {
+  /** `stageflow.buildArgs`: `--build-arg` values used to resolve FROM lines. */
+  buildArgs: Record<string, string>;
+  /** `stageflow.target`: the stage built by default; empty means the last stage. */
+  target: string;
+  /** `stageflow.codeLens.enabled`. */
+  codeLensEnabled: boolean;
+  /** `stageflow.diagnostics.enabled`. */
+  diagnosticsEnabled: boolean;
+}
+
+/** The settings that change how a graph resolves; a change to any of them recomputes every graph. */
+export const resolveSettingKeys = ['stageflow.buildArgs', 'stageflow.target'] as const;
+
+/**
+ * Reads the settings that apply to a document (resource-scoped, so a folder can set its own build args).
+ * Values of the wrong type are ignored and reported through `warn`, so a typo in settings.json never breaks
+ * the features.
+ */
+export function readStageflowSettings(
+  scope: vscode.ConfigurationScope | undefined,
+  warn: (message: string) => void,
+): StageflowSettings {
+  const config = vscode.workspace.getConfiguration('stageflow', scope);
+  const reported = <T>(checked: CheckedSetting<T>): T => {
+    checked.problems.forEach(warn);
+    return checked.value;
+  };
+  return {
+    buildArgs: reported(checkBuildArgs(config.get<unknown>('buildArgs'))),
+    target: reported(checkString('stageflow.target', config.get<unknown>('target'))),
+    codeLensEnabled: config.get<unknown>('codeLens.enabled') !== false,
+    diagnosticsEnabled: config.get<unknown>('diagnostics.enabled') !== false,
+  };
+}
+
+/** The resolve options that the settings ask for. */
+export function resolveOptionsFromSettings(settings: StageflowSettings): ResolveOptions {
+  return { buildArgs: settings.buildArgs, target: settings.target };
+}
