@@ -7,6 +7,8 @@ export interface CliOption {
   name: string;
   /** Placeholder of the value in help (`NAME`, `json|dot`); absent for a flag that takes no value. */
   value?: string;
+  /** A one-letter alias without the dash (`h` for `-h`). */
+  short?: string;
   /** May be given several times (`--build-arg A=1 --build-arg B=2`); otherwise the last one wins. */
   repeatable?: boolean;
   /** One line for `--help`. */
@@ -32,6 +34,9 @@ export interface CliOption {
  *   },
  * };
  * ```
+ * An option is one entry in `options` (Node's `parseArgs` reads it, `--help` lists it); options that several
+ * commands take are one shared list spread into each (`RESOLVE_OPTIONS`).
+ *
  * `run` returns the exit status: 0 success, 1 the Dockerfile has errors (or the change was refused), and throws
  * `CliError` for anything the user must fix (printed as one line, exit 2).
  */

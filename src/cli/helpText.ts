@@ -1,7 +1,7 @@
 import type { CliCommand, CliOption } from './cliCommand';
 
 /** `--help` (and `-h`), which every command accepts. */
-export const HELP_OPTION: CliOption = { name: '--help', description: 'Show this help.' };
+export const HELP_OPTION: CliOption = { name: '--help', short: 'h', description: 'Show this help.' };
 
 /** `stageflow --help`: what the tool does, every command's synopsis and summary, and the exit statuses. */
 export function globalHelp(commands: readonly CliCommand[], version: string): string {

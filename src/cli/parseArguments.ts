@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliOption } from './cliCommand';
 import { CliError } from './cliError';
 
@@ -25,38 +26,34 @@ export class ParsedArguments {
 }
 
 /**
- * Parses `argv` against a command's options: `--name value`, `--name=value`, flags, `--` to end options, and `-`
- * as a positional (stdin). `-h` means `--help`. Throws `CliError` for an unknown option or a missing value.
+ * Parses `argv` against a command's options with Node's `parseArgs`: `--name value`, `--name=value`, flags, `--`
+ * to end options, `-` as a positional (stdin), and an option's `short` letter (`-h`). Node's lexer reads the
+ * arguments; this walks its tokens so every mistake becomes a `CliError` in our words (an unknown option, a
+ * missing value, a value for a flag), reported at the first one in `argv` order.
  */
-export function parseArguments(argv: string[], options: CliOption[], command: string): ParsedArguments {
-  const known = new Map(options.map((option) => [option.name, option]));
+export function parseArguments(argv: string[], options: readonly CliOption[], command: string): ParsedArguments {
+  const known = new Map(options.map((option) => [option.name.slice(2), option]));
+  const config: NonNullable<ParseArgsConfig['options']> = {};
+  for (const [key, option] of known) {
+    config[key] = { type: option.value === undefined ? 'boolean' : 'string', ...(option.short ? { short: option.short } : {}) };
+  }
+  // Not strict: unknown options and missing values come back as tokens, so the messages below stay ours.
+  const { tokens } = parseArgs({ args: argv, options: config, allowPositionals: true, strict: false, tokens: true });
   const positionals: string[] = [];
   const values = new Map<string, string[]>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const name = arg === '-h' ? '--help' : equals >= 0 ? arg.slice(0, equals) : arg;
-    const option = known.get(name);
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const option = known.get(token.name);
     if (!option) {
-      throw new CliError(`unknown option '${name}' for '${command}' (see 'stageflow ${command} --help')`);
+      // The argument as typed, up to any `=` (a group of short letters is named whole).
+      const typed = argv[token.index].split('=')[0];
+      throw new CliError(`unknown option '${typed}' for '${command}' (see 'stageflow ${command} --help')`);
     }
-    let value = '';
-    if (option.value !== undefined) {
-      if (equals >= 0) value = arg.slice(equals + 1);
-      else if (i + 1 < argv.length) value = argv[++i];
-      else throw new CliError(`option '${name}' needs a value (${option.value})`);
-    } else if (equals >= 0) {
-      throw new CliError(`option '${name}' takes no value`);
-    }
-    values.set(name, option.repeatable ? [...(values.get(name) ?? []), value] : [value]);
+    if (option.value !== undefined && token.value === undefined) throw new CliError(`option '${option.name}' needs a value (${option.value})`);
+    if (option.value === undefined && token.inlineValue) throw new CliError(`option '${option.name}' takes no value`);
+    const value = token.value ?? '';
+    values.set(option.name, option.repeatable ? [...(values.get(option.name) ?? []), value] : [value]);
   }
   return new ParsedArguments(positionals, values);
 }
