@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
+import { NODE_BUNDLE } from '../scripts/bundles.mjs';
 import { buildStageGraph as buildStageGraphUnderTsx } from '../src/core/graph/buildStageGraph';
 import type { StageGraph } from '../src/core/model';
 
@@ -19,15 +20,7 @@ type BuildStageGraph = (text: string) => StageGraph;
 /** Bundles the core as scripts/build.mjs bundles the extension and CLI, and loads it. */
 function loadBundledCore(): BuildStageGraph {
   const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stageflow-bench-')), 'core.js');
-  esbuild.buildSync({
-    entryPoints: [path.join(__dirname, '..', 'src', 'core', 'graph', 'buildStageGraph.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  esbuild.buildSync({ ...NODE_BUNDLE, entryPoints: [path.join(__dirname, '..', 'src', 'core', 'graph', 'buildStageGraph.ts')], outfile });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require(outfile) as { buildStageGraph: BuildStageGraph }).buildStageGraph;
 }

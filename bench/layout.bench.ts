@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { BROWSER_BUNDLE } from '../scripts/bundles.mjs';
 import { buildStageGraph } from '../src/core/graph/buildStageGraph';
 import { toDot } from '../src/core/export/toDot';
 import { layoutStageGraph } from '../src/core/layout/layoutStageGraph';
@@ -68,13 +69,9 @@ window.renderLayout = async (layout) => {
 
 async function main(): Promise<void> {
   const bundle = await esbuild.build({
+    ...BROWSER_BUNDLE,
     stdin: { contents: PAGE_ENTRY, resolveDir: process.cwd(), sourcefile: 'layout-bench-page.ts', loader: 'ts' },
-    bundle: true,
     write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'warning',
   });
   const script = bundle.outputFiles[0].text;
   const css = readFileSync('media/graph.css', 'utf8');

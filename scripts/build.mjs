@@ -1,48 +1,15 @@
-// Bundles the three runtimes with esbuild: the extension host, the CLI (both Node, CommonJS) and the webview
-// (browser IIFE). Flags: --production (minify, no source maps), --watch, --tests (also compile tests to out/).
+// Bundles the runtimes into dist/ as scripts/bundles.mjs defines them: the extension host and the CLI (Node,
+// CommonJS) and the webview (browser IIFE). Flags: --production (minify, no source maps), --watch, --tests (also
+// compile tests to out/).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { DIST_BUNDLES, distBundleOptions } from './bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
-const common = {
-  bundle: true,
-  minify: production,
-  sourcemap: !production,
-  sourcesContent: false,
-  logLevel: 'warning',
-};
-
-const contexts = await Promise.all([
-  esbuild.context({
-    ...common,
-    entryPoints: { extension: 'src/extension/extension.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-  }),
-  esbuild.context({
-    ...common,
-    entryPoints: { cli: 'src/cli/main.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
-  }),
-  esbuild.context({
-    ...common,
-    entryPoints: { webview: 'webview/main.ts' },
-    outdir: 'dist',
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-  }),
-]);
+const contexts = await Promise.all(Object.keys(DIST_BUNDLES).map((name) => esbuild.context(distBundleOptions(name, { outdir: 'dist', production }))));
 
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));

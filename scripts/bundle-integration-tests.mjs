@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_BUNDLE } from './bundles.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const suiteSource = path.join(projectRoot, 'test', 'integration');
@@ -14,18 +15,8 @@ export async function bundleIntegrationSuite(outDir) {
   const entryPoints = readdirSync(suiteSource, { recursive: true })
     .filter((file) => file === 'index.ts' || file.endsWith('.test.ts'))
     .map((file) => path.join(suiteSource, file));
-  await esbuild.build({
-    entryPoints,
-    outbase: suiteSource,
-    outdir: outDir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    external: ['vscode', 'mocha'],
-    logLevel: 'warning',
-  });
+  // Source maps: run-integration-tests.mjs maps failing stack frames back to the test sources.
+  await esbuild.build({ ...NODE_BUNDLE, entryPoints, outbase: suiteSource, outdir: outDir, sourcemap: true, external: ['vscode', 'mocha'] });
   return path.join(outDir, 'index.js');
 }
 

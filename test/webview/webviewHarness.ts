@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { distBundleOptions } from '../../scripts/bundles.mjs';
 import { graphPanelHtml } from '../../src/extension/graphView/graphPanelHtml';
 import type { HostToWebviewMessage, WebviewToHostMessage } from '../../src/shared/protocol';
 
@@ -76,7 +77,7 @@ export class WebviewHarness {
   /** Bundles webview/main.ts into a temporary directory (never dist/) and starts the server and browser. */
   static async start(): Promise<WebviewHarness> {
     const bundleDir = mkdtempSync(join(tmpdir(), 'stageflow-webview-'));
-    await esbuild.build({ entryPoints: ['webview/main.ts'], bundle: true, format: 'iife', platform: 'browser', target: 'es2022', outfile: join(bundleDir, 'webview.js'), logLevel: 'warning' });
+    await esbuild.build(distBundleOptions('webview', { outdir: bundleDir }));
     const files: Record<string, [string, string]> = {
       '/webview.js': ['text/javascript', readFileSync(join(bundleDir, 'webview.js'), 'utf8')],
       '/graph.css': ['text/css', readFileSync('media/graph.css', 'utf8')],

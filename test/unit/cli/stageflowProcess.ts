@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { distBundleOptions } from '../../../scripts/bundles.mjs';
 
 /** What one run of the CLI process produced. */
 export interface ProcessResult {
@@ -25,16 +26,7 @@ export class StageflowProcess {
   static async build(): Promise<StageflowProcess> {
     const directory = mkdtempSync(path.join(tmpdir(), 'stageflow-cli-test-'));
     const script = path.join(directory, 'cli.js');
-    await esbuild.build({
-      entryPoints: [path.join(__dirname, '../../../src/cli/main.ts')],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      banner: { js: '#!/usr/bin/env node' },
-      logLevel: 'error',
-    });
+    await esbuild.build(distBundleOptions('cli', { outdir: directory }));
     return new StageflowProcess(directory, script);
   }
 
