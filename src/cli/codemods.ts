@@ -35,21 +35,24 @@ function requiredValue(args: ParsedArguments, option: string, command: string): 
   return value;
 }
 
-/** Prints or writes the refactored text; a refusal is one line on stderr and status 1. */
+/**
+ * Prints or writes the refactored text, with the refactoring's notes on stderr (one line each); a refusal is one
+ * line on stderr and status 1. A refactoring with nothing to change prints the file unchanged (and leaves it
+ * alone with --write): it succeeded, and its note says there was nothing to do.
+ */
 async function finish(path: string, displayName: string, text: string, outcome: RefactorOutcome, args: ParsedArguments, io: CliIo): Promise<number> {
   if ('refused' in outcome) {
     io.err(`stageflow: ${displayName}: ${outcome.refused.replace(/\s+/g, ' ')}`);
     return 1;
   }
   const result = applyTextEdits(text, outcome.edits);
-  if (!args.has('--write')) {
-    io.out(result);
-    return 0;
+  if (!args.has('--write')) io.out(result);
+  else if (outcome.edits.length > 0) {
+    // readDockerfile drops a byte order mark; put it back so only the edited spans change on disk.
+    const original = await fs.readFile(path, 'utf8');
+    await fs.writeFile(path, (original.startsWith(UTF8_BOM) ? UTF8_BOM : '') + result);
   }
-  // readDockerfile drops a byte order mark; put it back so only the edited spans change on disk.
-  const original = await fs.readFile(path, 'utf8');
-  await fs.writeFile(path, (original.startsWith(UTF8_BOM) ? UTF8_BOM : '') + result);
-  for (const note of outcome.notes) io.err(`stageflow: ${displayName}: ${note}`);
+  for (const note of outcome.notes) io.err(`stageflow: ${displayName}: ${note.replace(/\s+/g, ' ')}`);
   return 0;
 }
 
@@ -85,12 +88,12 @@ function codemodCommand(command: Omit<CliCommand, 'run'>, readOptions: (args: Pa
   };
 }
 
-/** `stageflow name-stages FILE [--write]`: names every unnamed stage that is referenced by index. */
+/** `stageflow name-stages FILE [--write]`: rewrites every numeric stage reference to a name, naming stages as needed. */
 export const nameStagesCommand = codemodCommand(
   {
     name: 'name-stages',
     usage: 'name-stages FILE [--write]',
-    summary: 'Name every unnamed stage referenced by index and rewrite those references to the names.',
+    summary: 'Rewrite every numeric stage reference (--from=0) to the stage name, naming unnamed stages first.',
     options: [WRITE_OPTION],
   },
   () => (text, graph) => nameAllStages(text, graph),

@@ -55,13 +55,31 @@ describe('stageflow codemods', () => {
       assert.equal(readFileSync(target, 'utf8'), '\ufeff' + goServiceNamed);
     });
 
-    it('refuses in one line on stderr with exit 1 and writes nothing', () => {
+    it('also rewrites numeric references to named stages (--from=0 where stage 0 is base becomes --from=base)', () => {
+      const text = lines(['FROM golang:1.22 AS base', 'RUN go build -o /app .', 'FROM alpine', 'COPY --from=0 /app /app']);
+      assert.deepEqual(cli.run(['name-stages', '-'], { input: text }), {
+        status: 0,
+        stdout: lines(['FROM golang:1.22 AS base', 'RUN go build -o /app .', 'FROM alpine', 'COPY --from=base /app /app']),
+        stderr: '',
+      });
+    });
+
+    it('with nothing to rename, prints the file unchanged, exits 0 and says so on stderr; --write leaves the file alone', () => {
       const text = lines(['FROM alpine AS a', 'FROM alpine', 'COPY --from=a /x /x']);
       const target = file('named.Dockerfile', text);
+      const note = `stageflow: ${target}: Nothing to rename: no stage is referenced by index.\n`;
+      assert.deepEqual(cli.run(['name-stages', target]), { status: 0, stdout: text, stderr: note });
+      assert.deepEqual(cli.run(['name-stages', target, '--write']), { status: 0, stdout: '', stderr: note });
+      assert.equal(readFileSync(target, 'utf8'), text);
+    });
+
+    it('refuses in one line on stderr with exit 1 and writes nothing', () => {
+      const text = lines(['FROM alpine', 'COPY --from=0 /x /x']);
+      const target = file('cycle.Dockerfile', text);
       assert.deepEqual(cli.run(['name-stages', target, '--write']), {
         status: 1,
         stdout: '',
-        stderr: `stageflow: ${target}: No unnamed stage is referenced by index\n`,
+        stderr: `stageflow: ${target}: BuildKit rejects this file (circular dependency detected on stage: stage-0); fix that first\n`,
       });
       assert.equal(readFileSync(target, 'utf8'), text);
     });

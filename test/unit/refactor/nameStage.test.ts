@@ -171,8 +171,61 @@ describe('nameAllStages', () => {
     );
   });
 
-  it('refuses when no unnamed stage is referenced by index', () => {
+  it('also rewrites numeric references to named stages, so no numeric stage reference is left', () => {
+    const text = dockerfile([
+      'FROM golang:1.22 AS base',
+      'RUN go build -o /app .',
+      'FROM node:20',
+      'RUN npm ci',
+      'FROM alpine',
+      'COPY --from=0 /app /app',
+      'COPY --from=base /app /app2',
+      'COPY --from=1 /node_modules /node_modules',
+    ]);
+    const result = applied(text, nameAllStages(text, graphOf(text)));
+    assert.equal(
+      result.text,
+      dockerfile([
+        'FROM golang:1.22 AS base',
+        'RUN go build -o /app .',
+        'FROM node:20 AS deps',
+        'RUN npm ci',
+        'FROM alpine',
+        'COPY --from=base /app /app',
+        'COPY --from=base /app /app2',
+        'COPY --from=deps /node_modules /node_modules',
+      ]),
+    );
+    assert.deepEqual(result.notes, []);
+  });
+
+  it('applies to a file whose numeric references all reach named stages (it used to refuse it)', () => {
+    const text = dockerfile(['FROM alpine AS Tools', 'RUN apk add git', 'FROM alpine', 'COPY --from=0 /usr/bin/git /git', 'COPY --from=00 /etc /etc']);
+    assert.equal(
+      applied(text, nameAllStages(text, graphOf(text))).text,
+      dockerfile(['FROM alpine AS Tools', 'RUN apk add git', 'FROM alpine', 'COPY --from=Tools /usr/bin/git /git', 'COPY --from=Tools /etc /etc']),
+    );
+  });
+
+  it('keeps the index of a named stage whose name a later stage takes, and says why', () => {
+    const text = dockerfile(['FROM alpine AS x', 'FROM busybox AS x', 'FROM golang:1.22', 'FROM alpine', 'COPY --from=0 /a /a', 'COPY --from=2 /b /b']);
+    const result = applied(text, nameAllStages(text, graphOf(text)));
+    assert.equal(result.text, dockerfile(['FROM alpine AS x', 'FROM busybox AS x', 'FROM golang:1.22 AS golang', 'FROM alpine', 'COPY --from=0 /a /a', 'COPY --from=golang /b /b']));
+    assert.deepEqual(result.notes, ['Stage 0 keeps its numeric references: Stage 1 is also named `x`; --from=x would reach it instead of stage 0.']);
+  });
+
+  it('with no numeric stage reference, changes nothing and says there is nothing to rename (not a refusal)', () => {
     const text = dockerfile(['FROM alpine AS a', 'FROM alpine', 'COPY --from=a /a /b']);
-    assert.equal(refusal(nameAllStages(text, graphOf(text))), 'No unnamed stage is referenced by index');
+    assert.deepEqual(nameAllStages(text, graphOf(text)), { edits: [], notes: ['Nothing to rename: no stage is referenced by index.'] });
+    const kept = dockerfile(['FROM alpine AS x', 'FROM alpine AS x', 'COPY --from=0 /a /b']);
+    assert.deepEqual(nameAllStages(kept, graphOf(kept)), {
+      edits: [],
+      notes: ['Nothing to rename.', 'Stage 0 keeps its numeric references: Stage 1 is also named `x`; --from=x would reach it instead of stage 0.'],
+    });
+  });
+
+  it('refuses a file BuildKit rejects', () => {
+    const text = dockerfile(['FROM alpine', 'COPY --from=0 /x /y']);
+    assert.match(refusal(nameAllStages(text, graphOf(text))), /^BuildKit rejects this file \(circular dependency/);
   });
 });
