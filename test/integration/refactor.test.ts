@@ -37,6 +37,30 @@ async function openUntitled(...all: string[]): Promise<vscode.TextDocument> {
 }
 
 /**
+ * Runs `body` while recording the warnings and information messages Stageflow shows (each still shown: the real
+ * functions are called through), so a test can check that a refusal is never silent.
+ */
+async function recordingMessages<T>(body: () => Thenable<T>): Promise<{ result: T; messages: string[] }> {
+  const messages: string[] = [];
+  const window = vscode.window as { -readonly [K in 'showWarningMessage' | 'showInformationMessage']: (typeof vscode.window)[K] };
+  const { showWarningMessage, showInformationMessage } = window;
+  window.showWarningMessage = ((message: string, ...rest: never[]) => {
+    messages.push(`warning: ${message}`);
+    return showWarningMessage(message, ...rest);
+  }) as typeof showWarningMessage;
+  window.showInformationMessage = ((message: string, ...rest: never[]) => {
+    messages.push(`information: ${message}`);
+    return showInformationMessage(message, ...rest);
+  }) as typeof showInformationMessage;
+  try {
+    return { result: await body(), messages };
+  } finally {
+    window.showWarningMessage = showWarningMessage;
+    window.showInformationMessage = showInformationMessage;
+  }
+}
+
+/**
  * VS Code's `vscode.executeCodeActionProvider` drops disabled actions, so their reasons are read from the
  * provider itself, with real VS Code documents and types.
  */
@@ -76,6 +100,75 @@ describe('Refactorings', () => {
     const result = await vscode.commands.executeCommand<CommandResult>('stageflow.nameStage', document.uri, 0, 'Tools');
     assert.deepEqual(result, { applied: true, notes: [] });
     assert.equal(document.getText(), lines(['FROM alpine AS Tools', 'FROM alpine', 'COPY --from=Tools /a /b']));
+  });
+
+  it('names all stages at once, rewriting numeric references to named stages too', async () => {
+    const document = await openUntitled('FROM golang:1.22 AS base', 'RUN go build .', 'FROM node:20', 'RUN npm ci', 'FROM alpine', 'COPY --from=0 /a /a', 'COPY --from=1 /b /b');
+    const result = await vscode.commands.executeCommand<CommandResult>('stageflow.nameAllStages', document.uri);
+    assert.deepEqual(result, { applied: true, notes: [] });
+    assert.equal(
+      document.getText(),
+      lines(['FROM golang:1.22 AS base', 'RUN go build .', 'FROM node:20 AS deps', 'RUN npm ci', 'FROM alpine', 'COPY --from=base /a /a', 'COPY --from=deps /b /b']),
+    );
+  });
+
+  it('says "nothing to rename" when no stage is referenced by index, and leaves the document alone', async () => {
+    const document = await openUntitled('FROM alpine AS a', 'FROM alpine', 'COPY --from=a /a /b');
+    const original = document.getText();
+    const { result, messages } = await recordingMessages(() => vscode.commands.executeCommand<CommandResult>('stageflow.nameAllStages', document.uri));
+    assert.deepEqual(result, { applied: false, reason: 'Nothing to rename: no stage is referenced by index.' });
+    assert.deepEqual(messages, ['information: Stageflow: Nothing to rename: no stage is referenced by index.']);
+    assert.equal(document.getText(), original);
+  });
+
+  describe('from the Command Palette (no arguments: the cursor decides)', () => {
+    async function atCursor(document: vscode.TextDocument, position: vscode.Position): Promise<void> {
+      const editor = await vscode.window.showTextDocument(document);
+      editor.selection = new vscode.Selection(position, position);
+    }
+
+    it('Extract Stage from Here… on line 1, above the first FROM, says why instead of doing nothing', async () => {
+      const document = await openUntitled('# syntax=docker/dockerfile:1', ...goBuild);
+      await atCursor(document, new vscode.Position(0, 0));
+      const { result, messages } = await recordingMessages(() => vscode.commands.executeCommand<CommandResult>('stageflow.extractStage'));
+      assert.deepEqual(result, { applied: false, reason: 'Line 1 is above the first FROM, in no stage' });
+      assert.deepEqual(messages, ['warning: Stageflow: Line 1 is above the first FROM, in no stage']);
+    });
+
+    it('Extract Stage from Here… below an ONBUILD says why it is refused', async () => {
+      const document = await openUntitled('FROM alpine AS base', 'ONBUILD RUN echo child', 'RUN echo self');
+      await atCursor(document, positionOf(document, 'RUN echo self'));
+      const { result, messages } = await recordingMessages(() => vscode.commands.executeCommand<CommandResult>('stageflow.extractStage'));
+      const reason = 'ONBUILD on line 2 would move into `base-base` and fire in base, which builds on it';
+      assert.deepEqual(result, { applied: false, reason });
+      assert.deepEqual(messages, [`warning: Stageflow: ${reason}`]);
+    });
+
+    it('Name Stage… in a named stage that no index reaches points to rename', async () => {
+      const document = await openUntitled('FROM alpine AS tools', 'RUN apk add git', 'FROM alpine', 'COPY --from=tools /usr/bin/git /git');
+      await atCursor(document, positionOf(document, 'RUN apk'));
+      const { result, messages } = await recordingMessages(() => vscode.commands.executeCommand<CommandResult>('stageflow.nameStage'));
+      const reason = 'Stage 0 is already named `tools` and no reference uses its index; rename it with F2';
+      assert.deepEqual(result, { applied: false, reason });
+      assert.deepEqual(messages, [`warning: Stageflow: ${reason}`]);
+    });
+
+    it('Extract Shared Base Stage… on a stage that starts like no other says so', async () => {
+      const document = await openUntitled(...goBuild);
+      await atCursor(document, positionOf(document, 'WORKDIR'));
+      const { result, messages } = await recordingMessages(() => vscode.commands.executeCommand<CommandResult>('stageflow.extractBase'));
+      const reason = 'No other stage starts like stage-0 (same base, platform and first instruction)';
+      assert.deepEqual(result, { applied: false, reason });
+      assert.deepEqual(messages, [`warning: Stageflow: ${reason}`]);
+    });
+
+    it('Name Stage… with the cursor on a numeric --from names the stage it reaches (name passed, no input box)', async () => {
+      const document = await openUntitled(...goBuild);
+      await atCursor(document, positionOf(document, '--from=0', 0, 7));
+      const result = await vscode.commands.executeCommand<CommandResult>('stageflow.nameStage', undefined, undefined, 'build');
+      assert.deepEqual(result, { applied: true, notes: [] });
+      assert.match(document.getText(), /^FROM golang:1\.22 AS build\n[^]*COPY --from=build /);
+    });
   });
 
   it('names all numeric stages at once', async () => {
@@ -161,13 +254,35 @@ describe('Refactorings', () => {
       assert.deepEqual(extract.command?.arguments, [document.uri, 3]);
     });
 
-    it('shows Extract stage disabled, with the reason, on the FROM and below an ONBUILD', async () => {
+    it('on a FROM, offers Extract stage… running the command on the FROM (which asks where to split); below an ONBUILD, disabled with the reason', async () => {
       const document = await openUntitled('FROM alpine AS base', 'ONBUILD RUN echo child', 'RUN echo self');
       const [onFrom] = allCodeActions(provider, document, positionOf(document, 'FROM'), vscode.CodeActionKind.RefactorExtract);
-      assert.deepEqual(onFrom.disabled, { reason: 'The split point is the FROM itself; pick an instruction below it' });
+      assert.equal(onFrom.disabled, undefined);
+      assert.deepEqual(onFrom.command?.arguments, [document.uri, 0]);
       const [belowOnbuild] = allCodeActions(provider, document, positionOf(document, 'RUN echo self'), vscode.CodeActionKind.RefactorExtract);
       assert.deepEqual(await codeActions(document, positionOf(document, 'RUN echo self'), vscode.CodeActionKind.RefactorExtract), [], 'VS Code hides it from runnable actions');
       assert.deepEqual(belowOnbuild.disabled, { reason: 'ONBUILD on line 2 would move into `base-base` and fire in base, which builds on it' });
+    });
+
+    it('lists a refactoring that does not apply only when refactorings are asked for, disabled with the reason', async () => {
+      const document = await openUntitled('ARG V=1', ...goBuild);
+      const context: vscode.CodeActionContext = { diagnostics: [], only: undefined, triggerKind: vscode.CodeActionTriggerKind.Automatic };
+      const here = new vscode.Range(0, 0, 0, 0);
+      assert.deepEqual(
+        provider.provideCodeActions(document, here, context).map((action) => action.title),
+        ['Name all stages referenced by index'],
+        'the lightbulb shows only what applies',
+      );
+      const asked = allCodeActions(provider, document, here.start, vscode.CodeActionKind.Refactor);
+      assert.deepEqual(
+        asked.map((action) => [action.title, action.disabled?.reason]),
+        [
+          ['Extract stage from here…', 'Line 1 is above the first FROM, in no stage'],
+          ['Extract shared base stage…', 'Line 1 is above the first FROM, in no stage'],
+          ['Name stage…', 'Line 1 is above the first FROM, in no stage'],
+          ['Name all stages referenced by index', undefined],
+        ],
+      );
     });
 
     it('offers Name stage N… on a numeric --from, and disabled when the file does not build', async () => {

@@ -10,11 +10,16 @@ export function rangeContains(range: Range, position: Position): boolean {
   return !before(position, range.start) && !before(range.end, position);
 }
 
-/** The stage whose lines hold `position`, or null (before the first FROM). */
-export function stageAt(graph: StageGraph, position: Position): Stage | null {
+/**
+ * The stage a 0-based line belongs to: each stage owns the lines from its FROM up to the line before the next
+ * stage's FROM (the last stage, to the end of the file), so comments and blank lines after a stage's last
+ * instruction are still its own; lines above the first FROM belong to no stage (null). Every editor feature
+ * that asks "which stage is here" (cursor highlight, refactorings, commands) uses this one answer.
+ */
+export function stageAtLine(graph: StageGraph, line: number): Stage | null {
   let found: Stage | null = null;
   for (const stage of graph.stages) {
-    if (stage.ranges.stage.start.line > position.line) break;
+    if (stage.ranges.from.start.line > line) break;
     found = stage;
   }
   return found;

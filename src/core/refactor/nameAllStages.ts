@@ -10,7 +10,7 @@ import { isRefusal, refuse, type RefactorOptions, type RefactorOutcome } from '.
 const NOTHING_TO_RENAME = 'Nothing to rename: no stage is referenced by index.';
 
 /** The stages, named or not, that some reference reaches by index (as BuildKit resolves it here), ascending. */
-export function stagesReferencedByIndex(graph: StageGraph): number[] {
+function stagesReferencedByIndex(graph: StageGraph): number[] {
   return graph.stages
     .filter((stage) => graph.references.some((reference) => isIndexReferenceTo(graph, reference, stage.index)))
     .map((stage) => stage.index);

@@ -3,7 +3,7 @@ import { toDot } from '../../core/export/toDot';
 import { toMermaid } from '../../core/export/toMermaid';
 import { toSvg } from '../../core/export/toSvg';
 import type { StageGraph } from '../../core/model';
-import { stageAt } from '../../core/graph/stageQueries';
+import { stageAtLine } from '../../core/graph/stageQueries';
 import { isDockerfile, type DocumentGraphCache } from '../documentGraphCache';
 import { createNonce, graphPanelHtml } from './graphPanelHtml';
 import { graphPanelModel, type GraphViewSettings } from './graphPanelModel';
@@ -218,7 +218,7 @@ class GraphPanel implements vscode.Disposable {
   private highlightCursor(position: vscode.Position | undefined): void {
     const document = this.document;
     if (!document || !position || !this.ready) return;
-    const stage = stageAt(this.services.cache.get(document), { line: position.line, character: position.character });
+    const stage = stageAtLine(this.services.cache.get(document), position.line);
     const key = `${document.version}:${stage?.index ?? 'none'}`;
     if (key === this.lastHighlight) return;
     this.lastHighlight = key;

@@ -1,21 +1,22 @@
 import * as vscode from 'vscode';
-import type { StageGraph } from '../../core/model';
-import { extractSharedBase } from '../../core/refactor/extractSharedBase';
-import { extractStage } from '../../core/refactor/extractStage';
-import { findSharedBaseCandidates } from '../../core/refactor/findSharedBaseCandidates';
-import { nameAllStages } from '../../core/refactor/nameAllStages';
-import { nameStage } from '../../core/refactor/nameStage';
-import { proposeExtractedStageName } from '../../core/refactor/proposeExtractedStageName';
-import { proposeStageName } from '../../core/refactor/proposeStageName';
+import type { Range as CoreRange, StageGraph } from '../../core/model';
+import { performRefactoring, type RefactoringName, type RefactorRequest } from '../../core/refactor/performRefactoring';
+import { isEnabled, refactorActionFor, refactorActionsAt, type RefactorAction } from '../../core/refactor/refactorActionsAt';
 import type { RefactorOutcome } from '../../core/refactor/refactorOutcome';
 import { validateRefactorStageName } from '../../core/refactor/validateRefactorStageName';
 import type { DocumentGraphCache } from '../documentGraphCache';
-import { toPosition, toWorkspaceEdit } from '../typeConverters';
+import { fromRange, toPosition, toWorkspaceEdit } from '../typeConverters';
 
 /** What a refactoring command did, so callers (and tests) can tell an applied change from a refusal or a cancel. */
 export type RefactorCommandResult = { applied: true; notes: string[] } | { applied: false; reason: string };
 
 const cancelled: RefactorCommandResult = { applied: false, reason: 'Cancelled' };
+
+/** Shows why nothing changed (a refactoring that does not apply must never fail silently) and returns it. */
+function notApplied(reason: string): RefactorCommandResult {
+  void vscode.window.showWarningMessage(`Stageflow: ${reason}`);
+  return { applied: false, reason };
+}
 
 /** The open document a command acts on: the one at `uri`, else the active editor's. */
 async function documentFor(uri: unknown): Promise<vscode.TextDocument | undefined> {
@@ -28,49 +29,75 @@ function integerOrUndefined(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
 }
 
-function stringOrUndefined(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+/** A name passed as an argument, without the spaces around it. */
+function nameOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.trim() : undefined;
 }
 
-/** The 0-based line of the cursor when the active editor shows `document`. */
-function cursorLine(document: vscode.TextDocument): number | undefined {
+/** The selection (or cursor) of the active editor when it shows `document`. */
+function selectionIn(document: vscode.TextDocument): CoreRange | undefined {
   const editor = vscode.window.activeTextEditor;
-  return editor?.document === document ? editor.selection.active.line : undefined;
+  return editor?.document === document ? fromRange(editor.selection) : undefined;
 }
 
-/** The stage holding a 0-based line, if any. */
-function stageIndexAtLine(graph: StageGraph, line0: number | undefined): number | undefined {
-  if (line0 === undefined) return undefined;
-  return graph.stages.find((stage) => stage.startLine <= line0 + 1 && line0 + 1 <= stage.endLine)?.index;
+/** The action of one refactoring at the selection, or why there is no selection to act at. */
+function actionAtSelection(graph: StageGraph, document: vscode.TextDocument, refactoring: RefactoringName, name?: string): RefactorAction | string {
+  const selection = selectionIn(document);
+  if (!selection) return 'Put the cursor in the Dockerfile first';
+  return refactorActionsAt(graph, document.getText(), selection, name)[refactoring];
+}
+
+/** What the name input box asks for each refactoring that asks for a name. */
+function namePrompt(request: RefactorRequest): string {
+  switch (request.refactoring) {
+    case 'nameStage':
+      return `Name stage ${request.stage}`;
+    case 'extractSharedBase':
+      return 'Name of the shared base stage';
+    default:
+      return 'Name of the new stage';
+  }
 }
 
 /** Asks for a stage name, proposing one and checking each keystroke against the file's rules. */
-function askName(graph: StageGraph, prompt: string, proposal: string, renaming?: number): Thenable<string | undefined> {
+function askName(graph: StageGraph, request: RefactorRequest, proposal: string): Thenable<string | undefined> {
+  const renaming = request.refactoring === 'nameStage' ? request.stage : undefined;
   return vscode.window.showInputBox({
     title: 'Stageflow',
-    prompt,
+    prompt: namePrompt(request),
     value: proposal,
     valueSelection: [0, proposal.length],
     validateInput: (value) => validateRefactorStageName(graph, value.trim(), renaming),
   });
 }
 
+/** Lets the person pick the instruction to split a stage before; its 1-based line. */
+async function pickSplitLine(graph: StageGraph, stageIndex: number): Promise<number | undefined> {
+  const stage = graph.stages[stageIndex];
+  const items = stage.instructions.map((instruction) => ({
+    label: `Line ${instruction.startLine}`,
+    description: instruction.text,
+    line: instruction.startLine,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { title: `Extract stage from ${stage.label}: split before which instruction?` });
+  return picked?.line;
+}
+
 /**
  * Applies a refactoring's edits as ONE undoable `WorkspaceEdit`, but only if the document is still the version
- * the edits were computed for; a refusal or a changed document is shown as a warning instead.
+ * the edits were computed for; a refusal or a changed document is shown as a warning instead, and an outcome
+ * with nothing to change as information.
  */
 async function applyOutcome(document: vscode.TextDocument, version: number, outcome: RefactorOutcome, log: vscode.LogOutputChannel): Promise<RefactorCommandResult> {
-  if ('refused' in outcome) {
-    void vscode.window.showWarningMessage(`Stageflow: ${outcome.refused}`);
-    return { applied: false, reason: outcome.refused };
-  }
-  if (document.version !== version) {
-    const reason = 'The document changed while the refactoring was computed; run it again';
-    void vscode.window.showWarningMessage(`Stageflow: ${reason}`);
+  if ('refused' in outcome) return notApplied(outcome.refused);
+  if (outcome.edits.length === 0) {
+    const reason = outcome.notes.join(' ');
+    void vscode.window.showInformationMessage(`Stageflow: ${reason}`);
     return { applied: false, reason };
   }
+  if (document.version !== version) return notApplied('The document changed while the refactoring was computed; run it again');
   const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, outcome.edits));
-  if (!applied) return { applied: false, reason: 'VS Code did not apply the edit' };
+  if (!applied) return notApplied('VS Code did not apply the edit');
   for (const note of outcome.notes) log.info(note);
   if (outcome.notes.length > 0) void vscode.window.showInformationMessage(`Stageflow: ${outcome.notes.join(' ')}`);
   return { applied: true, notes: outcome.notes };
@@ -89,101 +116,94 @@ async function renameNewStage(cache: DocumentGraphCache, document: vscode.TextDo
 }
 
 /**
- * `stageflow.nameStage(uri, stageIndex, name?)`: names a stage and rewrites its numeric references; for a stage
- * that has a name already, rewrites its numeric references to that name.
+ * Runs the action the core offered: says why when it does not apply, asks what is left to choose (the split
+ * point, the name when the action asks for one), then applies the refactoring checked against the document as it
+ * is by then. An extract ends with a rename started on the new stage's name.
  */
-async function nameStageCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri: unknown, stageIndex?: number, name?: string): Promise<RefactorCommandResult> {
-  const document = await documentFor(uri);
-  if (!document) return { applied: false, reason: 'No Dockerfile is open' };
-  let graph = cache.get(document);
-  const index = stageIndex ?? stageIndexAtLine(graph, cursorLine(document));
-  if (index === undefined || !graph.stages[index]) return { applied: false, reason: 'No stage to name here' };
-  const existing = graph.stages[index].rawName ?? undefined;
-  const chosen = name ?? existing ?? (await askName(graph, `Name stage ${index}`, proposeStageName(graph, index), index));
+async function runAction(cache: DocumentGraphCache, log: vscode.LogOutputChannel, document: vscode.TextDocument, action: RefactorAction | string): Promise<RefactorCommandResult> {
+  if (typeof action === 'string') return notApplied(action);
+  if (!isEnabled(action)) return notApplied(action.disabled.reason);
+  let request = action.request;
+  const graph = cache.get(document);
+  if (request.refactoring === 'extractStage' && request.line === null) {
+    const line = await pickSplitLine(graph, request.stage);
+    if (line === undefined) return cancelled;
+    request = { ...request, line };
+  }
+  const chosen = action.asksName ? await askName(graph, request, action.name) : action.name;
   if (chosen === undefined) return cancelled;
-  graph = cache.get(document);
   const version = document.version;
-  return applyOutcome(document, version, nameStage(document.getText(), graph, index, chosen.trim()), log);
+  const outcome = performRefactoring(document.getText(), cache.get(document), request, chosen.trim());
+  const result = await applyOutcome(document, version, outcome, log);
+  if (result.applied && action.kind === 'extract') await renameNewStage(cache, document, chosen.trim());
+  return result;
 }
 
-/** `stageflow.nameAllStages(uri)`: names every unnamed stage referenced by index. */
+/** How a command started with explicit arguments finds its action in the document's graph and text. */
+type ActionFromArguments = (graph: StageGraph, text: string) => RefactorAction;
+
+/**
+ * Runs one refactoring command on the document at `uri` (else the active editor's): the action its arguments
+ * name, or without them the one the core offers at the cursor or selection.
+ */
+async function refactorCommand(
+  cache: DocumentGraphCache,
+  log: vscode.LogOutputChannel,
+  uri: unknown,
+  refactoring: RefactoringName,
+  name: string | undefined,
+  fromArguments: ActionFromArguments | undefined,
+): Promise<RefactorCommandResult> {
+  const document = await documentFor(uri);
+  if (!document) return notApplied('No Dockerfile is open');
+  const graph = cache.get(document);
+  const action = fromArguments ? fromArguments(graph, document.getText()) : actionAtSelection(graph, document, refactoring, name);
+  return runAction(cache, log, document, action);
+}
+
+/** `stageflow.nameAllStages(uri)`: leaves no numeric stage reference, naming the unnamed stages they reach. */
 async function nameAllStagesCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri: unknown): Promise<RefactorCommandResult> {
   const document = await documentFor(uri);
-  if (!document) return { applied: false, reason: 'No Dockerfile is open' };
+  if (!document) return notApplied('No Dockerfile is open');
   const version = document.version;
-  return applyOutcome(document, version, nameAllStages(document.getText(), cache.get(document)), log);
+  return applyOutcome(document, version, performRefactoring(document.getText(), cache.get(document), { refactoring: 'nameAllStages' }, ''), log);
 }
 
-/** Lets the person pick the instruction to split before, when the command was started on a stage's FROM. */
-async function pickSplitLine(graph: StageGraph, stageIndex: number): Promise<number | undefined> {
-  const stage = graph.stages[stageIndex];
-  const items = stage.instructions.map((instruction) => ({
-    label: `Line ${instruction.startLine}`,
-    description: instruction.text,
-    line0: instruction.startLine - 1,
-  }));
-  const picked = await vscode.window.showQuickPick(items, { title: `Extract stage from ${stage.label}: split before which instruction?` });
-  return picked?.line0;
-}
-
-/** `stageflow.extractStage(uri, line0, name?)`: splits a stage before the instruction at 0-based `line0`. */
-async function extractStageCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri: unknown, line0?: number, name?: string): Promise<RefactorCommandResult> {
-  const document = await documentFor(uri);
-  if (!document) return { applied: false, reason: 'No Dockerfile is open' };
-  const graph = cache.get(document);
-  let line = line0 ?? cursorLine(document);
-  const stageIndex = stageIndexAtLine(graph, line);
-  if (line === undefined || stageIndex === undefined) return { applied: false, reason: 'No stage to extract from here' };
-  if (line + 1 === graph.stages[stageIndex].startLine && name === undefined) {
-    line = await pickSplitLine(graph, stageIndex);
-    if (line === undefined) return cancelled;
-  }
-  const chosen = name ?? (await askName(graph, 'Name of the new stage', proposeExtractedStageName(graph, stageIndex)));
-  if (chosen === undefined) return cancelled;
-  const version = document.version;
-  const result = await applyOutcome(document, version, extractStage(document.getText(), cache.get(document), line + 1, chosen.trim()), log);
-  if (result.applied) await renameNewStage(cache, document, chosen.trim());
-  return result;
-}
-
-/** `stageflow.extractBase(uri, stageIndexes, name?)`: moves what stages share into a new base stage. */
-async function extractBaseCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri: unknown, stageIndexes?: number[], name?: string): Promise<RefactorCommandResult> {
-  const document = await documentFor(uri);
-  if (!document) return { applied: false, reason: 'No Dockerfile is open' };
-  const graph = cache.get(document);
-  const candidates = findSharedBaseCandidates(graph, document.getText());
-  const here = stageIndexAtLine(graph, cursorLine(document));
-  const candidate = stageIndexes
-    ? candidates.find((found) => stageIndexes.every((index) => found.stageIndexes.includes(index)))
-    : candidates.find((found) => here !== undefined && found.stageIndexes.includes(here));
-  const indexes = stageIndexes ?? candidate?.stageIndexes;
-  if (!indexes) return { applied: false, reason: 'No stages here share a base and leading instructions' };
-  const chosen = name ?? (await askName(graph, 'Name of the shared base stage', candidate?.proposedName ?? proposeExtractedStageName(graph, indexes[0])));
-  if (chosen === undefined) return cancelled;
-  const version = document.version;
-  const result = await applyOutcome(document, version, extractSharedBase(document.getText(), cache.get(document), indexes, chosen.trim()), log);
-  if (result.applied) await renameNewStage(cache, document, chosen.trim());
-  return result;
-}
-
-/** Registers `stageflow.nameStage`, `stageflow.nameAllStages`, `stageflow.extractStage` and `stageflow.extractBase`. */
+/**
+ * Registers the refactoring commands; each takes the document's uri first, and without further arguments acts at
+ * the cursor (the Command Palette):
+ * - `stageflow.nameStage(uri, stageIndex?, name?)`: names a stage (or uses its name) and rewrites its numeric
+ *   references;
+ * - `stageflow.nameAllStages(uri)`: leaves no numeric stage reference;
+ * - `stageflow.extractStage(uri, line0?, name?)`: splits a stage before the instruction at 0-based `line0`; on a
+ *   FROM, asks before which instruction;
+ * - `stageflow.extractBase(uri, stageIndexes?, name?)`: moves what stages share into a new base stage.
+ */
 export function registerRefactorCommands(cache: DocumentGraphCache, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('stageflow.nameStage', (uri?: unknown, stageIndex?: unknown, name?: unknown) =>
-      nameStageCommand(cache, log, uri, integerOrUndefined(stageIndex), stringOrUndefined(name)),
-    ),
+    vscode.commands.registerCommand('stageflow.nameStage', (uri?: unknown, stageIndex?: unknown, name?: unknown) => {
+      const stage = integerOrUndefined(stageIndex);
+      const chosen = nameOrUndefined(name);
+      const fromArguments: ActionFromArguments | undefined =
+        stage === undefined ? undefined : (graph, text) => refactorActionFor(graph, text, { refactoring: 'nameStage', stage }, chosen);
+      return refactorCommand(cache, log, uri, 'nameStage', chosen, fromArguments);
+    }),
     vscode.commands.registerCommand('stageflow.nameAllStages', (uri?: unknown) => nameAllStagesCommand(cache, log, uri)),
-    vscode.commands.registerCommand('stageflow.extractStage', (uri?: unknown, line0?: unknown, name?: unknown) =>
-      extractStageCommand(cache, log, uri, integerOrUndefined(line0), stringOrUndefined(name)),
-    ),
-    vscode.commands.registerCommand('stageflow.extractBase', (uri?: unknown, stageIndexes?: unknown, name?: unknown) =>
-      extractBaseCommand(
-        cache,
-        log,
-        uri,
-        Array.isArray(stageIndexes) && stageIndexes.every((index) => Number.isInteger(index)) ? (stageIndexes as number[]) : undefined,
-        stringOrUndefined(name),
-      ),
-    ),
+    vscode.commands.registerCommand('stageflow.extractStage', (uri?: unknown, line0?: unknown, name?: unknown) => {
+      const line = integerOrUndefined(line0);
+      const chosen = nameOrUndefined(name);
+      const fromArguments: ActionFromArguments | undefined =
+        line === undefined
+          ? undefined
+          : (graph, text) => refactorActionsAt(graph, text, { start: { line, character: 0 }, end: { line, character: 0 } }, chosen).extractStage;
+      return refactorCommand(cache, log, uri, 'extractStage', chosen, fromArguments);
+    }),
+    vscode.commands.registerCommand('stageflow.extractBase', (uri?: unknown, stageIndexes?: unknown, name?: unknown) => {
+      const stages = Array.isArray(stageIndexes) && stageIndexes.every((index) => Number.isInteger(index)) ? (stageIndexes as number[]) : undefined;
+      const chosen = nameOrUndefined(name);
+      const fromArguments: ActionFromArguments | undefined =
+        stages === undefined ? undefined : (graph, text) => refactorActionFor(graph, text, { refactoring: 'extractSharedBase', stages }, chosen);
+      return refactorCommand(cache, log, uri, 'extractSharedBase', chosen, fromArguments);
+    }),
   );
 }

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { validateNewStageName } from '../../../src/core/buildkit/stageNameRules';
-import { referenceAt, referencesToStage, stageAt } from '../../../src/core/graph/stageQueries';
+import { referenceAt, referencesToStage, stageAtLine } from '../../../src/core/graph/stageQueries';
 
 const text = [
   'ARG BASE=alpine',
@@ -17,10 +17,16 @@ const text = [
 const graph = buildStageGraph(text);
 
 describe('stage queries', () => {
-  it('stageAt finds the stage whose lines hold a position, and nothing before the first FROM', () => {
-    assert.equal(stageAt(graph, { line: 0, character: 3 }), null);
-    assert.equal(stageAt(graph, { line: 2, character: 0 })?.index, 0);
-    assert.equal(stageAt(graph, { line: 6, character: 10 })?.index, 1);
+  it('stageAtLine: a stage owns its FROM line up to the next FROM, and no stage owns the lines above the first', () => {
+    assert.equal(stageAtLine(graph, 0), null);
+    assert.deepEqual([1, 2].map((line) => stageAtLine(graph, line)?.index), [0, 0]);
+    assert.deepEqual([3, 6].map((line) => stageAtLine(graph, line)?.index), [1, 1]);
+    assert.equal(stageAtLine(graph, 7)?.index, 1, 'the last stage runs to the end of the file');
+  });
+
+  it('stageAtLine: comments and blank lines after a stage`s last instruction are still its own, a multi-line FROM too', () => {
+    const spaced = buildStageGraph(['FROM alpine AS a', 'RUN one', '', '# about b', 'FROM \\', '  alpine AS b', 'RUN two', ''].join('\n'));
+    assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map((line) => stageAtLine(spaced, line)?.index), [0, 0, 0, 0, 1, 1, 1]);
   });
 
   it('referenceAt finds the reference under the cursor, ends included', () => {

@@ -160,10 +160,12 @@ describe('extractStage', () => {
       assert.equal(refusal(extract(text, 3, 'pre')), '`late` on line 2 refers to stage 1, which would come after `pre`');
     });
 
-    it('when the line holds no instruction or is outside every stage', () => {
-      const text = dockerfile(['ARG V=1', 'FROM alpine AS app', '# a comment', 'RUN make']);
+    it('when the line holds no instruction or is above the first FROM', () => {
+      const text = dockerfile(['ARG V=1', 'FROM alpine AS app', '# a comment', 'RUN make', '', 'FROM alpine AS next']);
       assert.equal(refusal(extract(text, 3, 'pre')), 'Line 3 holds no instruction; pick the instruction to split before');
-      assert.equal(refusal(extract(text, 1, 'pre')), 'Line 1 is not inside a stage');
+      assert.equal(refusal(extract(text, 5, 'pre')), 'Line 5 holds no instruction; pick the instruction to split before');
+      assert.equal(refusal(extract(text, 1, 'pre')), 'Line 1 is above the first FROM, in no stage');
+      assert.equal(refusal(extract('ARG V=1\n', 1, 'pre')), 'This file has no FROM, so no stage to extract from');
     });
 
     it('when the name is taken', () => {

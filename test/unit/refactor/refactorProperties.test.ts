@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
+import { stageAtLine } from '../../../src/core/graph/stageQueries';
 import type { StageGraph } from '../../../src/core/model';
 import { applyTextEdits, invertTextEdits } from '../../../src/core/refactor/applyTextEdits';
 import { extractSharedBase } from '../../../src/core/refactor/extractSharedBase';
@@ -8,6 +9,8 @@ import { extractStage } from '../../../src/core/refactor/extractStage';
 import { findSharedBaseCandidates } from '../../../src/core/refactor/findSharedBaseCandidates';
 import { nameAllStages } from '../../../src/core/refactor/nameAllStages';
 import { nameStage } from '../../../src/core/refactor/nameStage';
+import { performRefactoring } from '../../../src/core/refactor/performRefactoring';
+import { isEnabled, refactorActionsAt } from '../../../src/core/refactor/refactorActionsAt';
 import type { RefactorOutcome } from '../../../src/core/refactor/refactorOutcome';
 import { foldedShapeOf, shapeOf, type GraphShape } from './graphShape';
 
@@ -98,7 +101,7 @@ describe('refactorings on random Dockerfiles', () => {
         const graph = buildStageGraph(text);
         for (let line = 1; line <= text.split('\n').length; line++) {
           const outcome = extractStage(text, graph, line, 'pre', unverified);
-          const stage = graph.stages.find((candidate) => candidate.startLine <= line && line <= candidate.endLine);
+          const stage = stageAtLine(graph, line - 1);
           assertKept(text, outcome, (before, after) => [foldedShapeOf(after, stage?.index ?? -1), shapeOf(before)]);
         }
       }),
@@ -122,6 +125,25 @@ describe('refactorings on random Dockerfiles', () => {
         findSharedBaseCandidates(graph, text);
       }),
       { numRuns: 200, seed: 13 },
+    );
+  });
+
+  it('what refactorActionsAt offers at any line and selection applies as offered (the editor never offers a refusal)', () => {
+    fc.assert(
+      fc.property(dockerfileText, fc.nat(), fc.nat(), (text, first, span) => {
+        const graph = buildStageGraph(text);
+        const lineCount = text.split('\n').length;
+        const start = first % lineCount;
+        const range = { start: { line: start, character: 0 }, end: { line: Math.min(lineCount - 1, start + (span % 3)), character: 1 } };
+        for (const action of Object.values(refactorActionsAt(graph, text, range))) {
+          if (!isEnabled(action)) continue;
+          let { request } = action;
+          if (request.refactoring === 'extractStage' && request.line === null) request = { ...request, line: graph.stages[request.stage].instructions[0].startLine };
+          const outcome = performRefactoring(text, graph, request, action.name, unverified);
+          assert.ok(!('refused' in outcome) && outcome.edits.length > 0, `${action.title} was offered but ${JSON.stringify(outcome)}`);
+        }
+      }),
+      { numRuns: 150, seed: 17 },
     );
   });
 
