@@ -2,6 +2,8 @@ import { checkCommand } from './checkCommand';
 import type { CliCommand } from './cliCommand';
 import { CODEMOD_COMMANDS } from './codemods';
 import { graphCommand } from './graphCommand';
+import { renameStageCommand } from './renameStageCommand';
+import { targetsCommand } from './targetsCommand';
 
 /** Every `stageflow` subcommand, in the order `--help` lists them. See `CliCommand` for how to add one. */
-export const COMMANDS: readonly CliCommand[] = [graphCommand, checkCommand, ...CODEMOD_COMMANDS];
+export const COMMANDS: readonly CliCommand[] = [graphCommand, checkCommand, ...CODEMOD_COMMANDS, targetsCommand, renameStageCommand];

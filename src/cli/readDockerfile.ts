@@ -16,15 +16,15 @@ export const MAX_DOCKERFILE_BYTES = 16 * 1024 * 1024;
  * Reads a Dockerfile from a path or, for `-`, from stdin, and checks that it is text a Dockerfile can be: a
  * readable file (not a directory or device), not binary (no NUL byte), valid UTF-8, not too large. A leading byte
  * order mark is dropped (BuildKit ignores it too), so columns match what an editor shows. Throws `CliError` with a
- * one-line reason otherwise.
+ * one-line reason otherwise. `noun` names the kind of file in those reasons (a Compose file is read the same way).
  */
-export async function readDockerfile(path: string, io: CliIo): Promise<DockerfileInput> {
+export async function readDockerfile(path: string, io: CliIo, noun = 'Dockerfile'): Promise<DockerfileInput> {
   const displayName = path === '-' ? '<stdin>' : path;
-  const bytes = path === '-' ? await io.readStdin(MAX_DOCKERFILE_BYTES) : await readFileChecked(path);
-  return { displayName, text: decodeText(bytes, displayName) };
+  const bytes = path === '-' ? await io.readStdin(MAX_DOCKERFILE_BYTES) : await readFileChecked(path, noun);
+  return { displayName, text: decodeText(bytes, displayName, noun) };
 }
 
-async function readFileChecked(path: string): Promise<Buffer> {
+async function readFileChecked(path: string, noun: string): Promise<Buffer> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(path, 'r');
@@ -33,10 +33,10 @@ async function readFileChecked(path: string): Promise<Buffer> {
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new CliError(`'${path}' is a directory, not a Dockerfile`);
+    if (stat.isDirectory()) throw new CliError(`'${path}' is a directory, not a ${noun}`);
     if (!stat.isFile() && !stat.isFIFO()) throw new CliError(`'${path}' is not a regular file`);
-    if (stat.size > MAX_DOCKERFILE_BYTES) throw new CliError(`'${path}' is too large for a Dockerfile (over 16 MiB)`);
-    return await readLimited(handle, path);
+    if (stat.size > MAX_DOCKERFILE_BYTES) throw new CliError(`'${path}' is too large for a ${noun} (over 16 MiB)`);
+    return await readLimited(handle, path, noun);
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`cannot read '${path}': ${describeFsError(error)}`);
@@ -46,7 +46,7 @@ async function readFileChecked(path: string): Promise<Buffer> {
 }
 
 /** Reads to the end, but stops past the limit: a FIFO or a growing file has no trustworthy size. */
-async function readLimited(handle: fs.FileHandle, path: string): Promise<Buffer> {
+async function readLimited(handle: fs.FileHandle, path: string, noun: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
@@ -54,13 +54,13 @@ async function readLimited(handle: fs.FileHandle, path: string): Promise<Buffer>
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
     if (bytesRead === 0) return Buffer.concat(chunks, total);
     total += bytesRead;
-    if (total > MAX_DOCKERFILE_BYTES) throw new CliError(`'${path}' is too large for a Dockerfile (over 16 MiB)`);
+    if (total > MAX_DOCKERFILE_BYTES) throw new CliError(`'${path}' is too large for a ${noun} (over 16 MiB)`);
     chunks.push(chunk.subarray(0, bytesRead));
   }
 }
 
-function decodeText(bytes: Buffer, displayName: string): string {
-  if (bytes.includes(0)) throw new CliError(`'${displayName}' is a binary file, not a Dockerfile`);
+function decodeText(bytes: Buffer, displayName: string, noun: string): string {
+  if (bytes.includes(0)) throw new CliError(`'${displayName}' is a binary file, not a ${noun}`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
