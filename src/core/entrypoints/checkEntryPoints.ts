@@ -33,7 +33,7 @@ export function checkEntryPoints(scan: EntryPointScan, lookup: DockerfileLookup)
   const diagnostics: FileDiagnostic[] = [];
   const reported = new Set<string>();
   const report = (path: string, diagnostic: Diagnostic) => {
-    const key = `${path}:${diagnostic.code}:${diagnostic.range.start.line}:${diagnostic.range.start.character}:${diagnostic.message}`;
+    const key = `${path}:${diagnostic.code}:${diagnostic.range.start.line}:${diagnostic.range.start.character}`;
     if (reported.has(key)) return;
     reported.add(key);
     diagnostics.push({ path, diagnostic });

@@ -68,7 +68,9 @@ export function resolveBakeProject(readings: readonly BakeFileReading[], directo
     }
   }
 
-  const resolved = new Map<string, BuildSettings>();
+  // Like Bake's ResolveTarget, each target resolves with a fresh memo: with an inherits cycle, what a target
+  // inherits depends on where the resolution started.
+  let resolved = new Map<string, BuildSettings>();
   const resolve = (name: string, visiting: Set<string>): BuildSettings => {
     const done = resolved.get(name);
     if (done) return done;
@@ -94,6 +96,7 @@ export function resolveBakeProject(readings: readonly BakeFileReading[], directo
 
   const entries: EntryPoint[] = [];
   for (const target of own.values()) {
+    resolved = new Map();
     const settings = resolve(target.name, new Set());
     if (options.onlyFrom !== undefined && !target.paths.has(options.onlyFrom)) continue;
     entries.push(toEntryPoint('bake', target.name, target.source, settings, directory));
