@@ -25,6 +25,8 @@ describe('stageflow --help and --version', () => {
     for (const line of [
       '  stageflow graph [FILE|-] [--format json|dot|mermaid|svg] [--target NAME] [--build-arg K=V]... [--platform P]',
       '  stageflow check FILE... [--target NAME] [--build-arg K=V]... [--platform P]',
+      '  stageflow targets [DIR] [--format json|text]',
+      '  stageflow rename-stage FILE OLD NEW [--write]',
       '  stageflow COMMAND --help',
       '  stageflow --help | --version',
     ]) {
@@ -33,7 +35,7 @@ describe('stageflow --help and --version', () => {
     // Summaries are aligned after the longest command name, whatever other commands are registered.
     assert.match(result.stdout, /\n {2}graph +Print the stage graph of a Dockerfile \(default \.\/Dockerfile; - reads stdin\)\.\n/);
     assert.match(result.stdout, /\n {2}check +Print diagnostics as file:line:col: severity code: message; exit 1 on any error\.\n/);
-    assert.match(result.stdout, /Exit status: 0 success; 1 the Dockerfile has errors .*; 2 the command could not run/);
+    assert.match(result.stdout, /Exit status: 0 success; 1 the Dockerfile \(or a Compose or Bake file\) has errors .*; 2 the command could not run/);
     assert.deepEqual(cli.run(['-h']), result);
   });
 
@@ -51,7 +53,7 @@ describe('stageflow --help and --version', () => {
         '  --platform P     The target platform, e.g. linux/arm64 (default: linux/amd64).',
         '  --help           Show this help.',
         '',
-        'Exit status: 0 success; 1 the Dockerfile has errors (BuildKit would reject it) or a refactoring was refused; ' +
+        'Exit status: 0 success; 1 the Dockerfile (or a Compose or Bake file) has errors (BuildKit would reject it) or a refactoring was refused; ' +
           '2 the command could not run (bad arguments, unreadable input).',
         '',
       ].join('\n'),
