@@ -19,9 +19,10 @@ function restrict({ vscode = true, node = false, folders = [] }) {
 
 const adapters = ['extension', 'cli', 'webview'];
 const coreAbove = {
-  parse: ['buildkit', 'graph', 'editor', 'refactor', 'layout', 'export'],
-  buildkit: ['graph', 'editor', 'refactor', 'layout', 'export'],
-  graph: ['editor', 'refactor', 'layout', 'export'],
+  parse: ['buildkit', 'graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export'],
+  buildkit: ['graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export'],
+  graph: ['entrypoints', 'editor', 'refactor', 'layout', 'export'],
+  entrypoints: ['editor', 'refactor', 'layout', 'export'],
   editor: ['export'],
   refactor: ['export'],
   layout: ['editor', 'refactor', 'export'],

@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { buildStageGraph } from '../core/buildStageGraph';
-import { DocumentText } from '../core/documentText';
+import { buildStageGraph } from '../core/graph/buildStageGraph';
+import { DocumentText } from '../core/parse/documentText';
 import type { FileTextEdits, SourceFile } from '../core/entrypoints/entryPointModel';
 import { readEntryPoints } from '../core/entrypoints/readEntryPoints';
 import { renameStageInEntryPoints } from '../core/entrypoints/renameStageInEntryPoints';

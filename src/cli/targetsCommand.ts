@@ -3,7 +3,7 @@ import { checkEntryPoints } from '../core/entrypoints/checkEntryPoints';
 import type { EntryPoint, LocatedValue, SourceFile } from '../core/entrypoints/entryPointModel';
 import { entryPointStage } from '../core/entrypoints/entryPointStage';
 import { readEntryPoints } from '../core/entrypoints/readEntryPoints';
-import { DocumentText } from '../core/documentText';
+import { DocumentText } from '../core/parse/documentText';
 import type { CliCommand } from './cliCommand';
 import { CliError } from './cliError';
 import { loadDockerfiles, readEntryPointTree } from './entryPointFiles';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model';
-import { suggestName } from '../suggestName';
+import { suggestName } from '../parse/suggestName';
 import type { DockerfileFacts } from './dockerfileFacts';
 import type { EntryPoint, EntryPointScan, FileDiagnostic } from './entryPointModel';
 import { entryPointStage } from './entryPointStage';

@@ -1,7 +1,7 @@
-import { buildStageGraph } from '../buildStageGraph';
-import { DocumentText } from '../documentText';
+import { buildStageGraph } from '../graph/buildStageGraph';
+import { DocumentText } from '../parse/documentText';
 import type { StageGraph } from '../model';
-import { parseDockerfile } from '../parseDockerfile';
+import { parseDockerfile } from '../parse/parseDockerfile';
 
 /** What entry-point checks need to know of a Dockerfile: its stages and the build args it declares. */
 export interface DockerfileFacts {

@@ -1,5 +1,5 @@
 import type { Position, StageGraph } from '../model';
-import { rangeContains } from '../stageQueries';
+import { rangeContains } from '../graph/stageQueries';
 import type { EntryPoint, EntryPointScan } from './entryPointModel';
 import { entryPointStage } from './entryPointStage';
 import { normalizePath } from './posixPath';

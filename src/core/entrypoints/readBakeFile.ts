@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { DocumentText } from '../documentText';
+import { DocumentText } from '../parse/documentText';
 import type { Range } from '../model';
 import type { FileDiagnostic, SourceFile } from './entryPointModel';
 import { entryPointFileKind } from './entryPointFileKind';

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { DocumentText } from '../documentText';
+import { DocumentText } from '../parse/documentText';
 import type { Diagnostic } from '../model';
 import type { BuildSettings } from './buildSettings';
 import type { BuildArg, FileDiagnostic, LocatedValue, SourceFile, SourceLocation } from './entryPointModel';

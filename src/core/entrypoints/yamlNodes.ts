@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, parseDocument, type Document, type Node, type Scalar } from 'yaml';
-import type { DocumentText } from '../documentText';
+import type { DocumentText } from '../parse/documentText';
 import type { Diagnostic } from '../model';
 import type { LocatedValue, SourceLocation, ValueStyle } from './entryPointModel';
 

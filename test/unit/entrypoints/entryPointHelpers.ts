@@ -1,4 +1,4 @@
-import { DocumentText } from '../../../src/core/documentText';
+import { DocumentText } from '../../../src/core/parse/documentText';
 import type { EntryPoint, EntryPointScan } from '../../../src/core/entrypoints/entryPointModel';
 import { readEntryPoints } from '../../../src/core/entrypoints/readEntryPoints';
 import type { Range } from '../../../src/core/model';

@@ -1,4 +1,4 @@
-import { DocumentText } from '../../documentText';
+import { DocumentText } from '../../parse/documentText';
 import type { Range } from '../../model';
 import type {
   HclAttribute,
