@@ -2,21 +2,10 @@
 // HTML and Content-Security-Policy (src/extension/graphView/graphPanelHtml.ts). Messages are built the way the panel builds them.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
-import { graphPanelModel, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
-import type { EmptyMessage, GraphMessage } from '../../src/shared/protocol';
+import { panelMessageFor } from './panelMessage';
 import { WebviewHarness, type ThemeName, type ViewPage } from './webviewHarness';
 
 const SCREENSHOTS = 'test-output/screenshots';
-const defaults: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
-
-/** The message the panel posts for `text` as version `version`. */
-function messageFor(text: string, settings: Partial<GraphViewSettings> = {}, version = 1, fileName = 'Dockerfile'): GraphMessage | EmptyMessage {
-  const chosen = { ...defaults, ...settings };
-  const graph = buildStageGraph(text, { target: chosen.target ?? undefined, buildArgs: chosen.buildArgs });
-  return graphPanelModel({ uri: `file:///work/${fileName}`, fileName, version, text }, graph, chosen);
-}
-
 const example = (name: string): string => readFileSync(`examples/${name}`, 'utf8');
 
 /** Titles (first text line) of the drawn nodes, in document order. */
@@ -41,7 +30,7 @@ describe('graph view in Chromium', function () {
 
   it('says ready first, then draws go-service: two stages, the images they use, and labelled copies', async () => {
     assert.deepEqual(await view.posted(), [{ type: 'ready' }]);
-    await view.post(messageFor(example('go-service.Dockerfile'), {}, 1, 'go-service.Dockerfile'));
+    await view.post(panelMessageFor(example('go-service.Dockerfile'), {}, 1, 'go-service.Dockerfile'));
     assert.deepEqual((await nodeTitles(view)).sort(), ['alpine:3.20', 'gcr.io/distroless…debian12:nonroot', 'golang:1.22-alpine', 'stage-0', 'stage-1']);
     assert.equal(await view.page.textContent('g.node-image[data-key="image:gcr.io/distroless/static-debian12:nonroot"] title'), 'External image gcr.io/distroless/static-debian12:nonroot');
     const edges = await view.page.$$eval('g.edge', (groups) => groups.map((group) => `${group.getAttribute('data-id')} [${group.querySelector('text')?.textContent}]`));
@@ -58,7 +47,7 @@ describe('graph view in Chromium', function () {
 
   it('draws as many nodes and edges as the layout has, for every example', async () => {
     for (const name of readdirSync('examples').filter((file) => file.endsWith('.Dockerfile'))) {
-      const message = messageFor(example(name), {}, 1, name);
+      const message = panelMessageFor(example(name), {}, 1, name);
       assert.equal(message.type, 'graph', name);
       if (message.type !== 'graph') continue;
       await view.post(message);
@@ -69,7 +58,7 @@ describe('graph view in Chromium', function () {
   });
 
   it('greys and labels the stages the default target skips in monorepo (debug, tests, lint)', async () => {
-    await view.post(messageFor(example('monorepo.Dockerfile')));
+    await view.post(panelMessageFor(example('monorepo.Dockerfile')));
     const skipped = await view.page.$$eval('g.node-stage.unreachable', (nodes) => nodes.map((node) => node.querySelector('text')?.textContent).sort());
     assert.deepEqual(skipped, ['debug', 'go-lint', 'go-test', 'py-base', 'reports', 'web-test']);
     const details = await view.page.$eval('g.node-stage.unreachable[data-key="stage:debug"]', (node) => node.textContent);
@@ -82,7 +71,7 @@ describe('graph view in Chromium', function () {
   });
 
   it('asks the host to reveal the FROM of a clicked stage and the instruction of a clicked edge', async () => {
-    await view.post(messageFor(example('node-frontend.Dockerfile'), {}, 4));
+    await view.post(panelMessageFor(example('node-frontend.Dockerfile'), {}, 4));
     await view.page.click('g.node[data-key="stage:build"] rect');
     await view.page.click('g.edge[data-id="copy:stage:1->stage:2"] path.hit', { force: true });
     assert.deepEqual(await view.actions(), [
@@ -92,7 +81,7 @@ describe('graph view in Chromium', function () {
   });
 
   it('highlights the stage the cursor is in with its incoming and outgoing edges, and clears it', async () => {
-    await view.post(messageFor(example('node-frontend.Dockerfile'), {}, 2));
+    await view.post(panelMessageFor(example('node-frontend.Dockerfile'), {}, 2));
     await view.post({ type: 'highlightStage', stage: 1, version: 2 });
     assert.deepEqual(await view.page.$$eval('g.node.highlighted', (nodes) => nodes.map((node) => node.getAttribute('data-key'))), ['stage:build']);
     const edges = await view.page.$$eval('g.edge.highlighted', (groups) => groups.map((group) => group.getAttribute('data-id')).sort());
@@ -105,7 +94,7 @@ describe('graph view in Chromium', function () {
 
   it('sends a new target to the host, and greys what the recomputed graph skips', async () => {
     const text = example('node-frontend.Dockerfile');
-    await view.post(messageFor(text));
+    await view.post(panelMessageFor(text));
     assert.deepEqual(await view.page.$$eval('#target option, select[aria-label="Build target"] option', (options) => options.map((option) => option.textContent)), [
       'Default (last stage)',
       'deps',
@@ -114,7 +103,7 @@ describe('graph view in Chromium', function () {
     ]);
     await view.page.selectOption('select[aria-label="Build target"]', 'deps');
     assert.deepEqual((await view.actions()).at(-1), { type: 'setTarget', target: 'deps' });
-    await view.post(messageFor(text, { target: 'deps' }, 1));
+    await view.post(panelMessageFor(text, { target: 'deps' }, 1));
     const greyed = await view.page.$$eval('g.node-stage.unreachable', (nodes) => nodes.map((node) => node.getAttribute('data-key')).sort());
     assert.deepEqual(greyed, ['stage:build', 'stage:runtime']);
     assert.equal(await view.page.$eval('g.node.target', (node) => node.getAttribute('data-key')), 'stage:deps');
@@ -122,7 +111,7 @@ describe('graph view in Chromium', function () {
   });
 
   it('sends build-arg overrides, image hiding and direction to the host', async () => {
-    await view.post(messageFor(example('node-frontend.Dockerfile')));
+    await view.post(panelMessageFor(example('node-frontend.Dockerfile')));
     await view.page.click('.build-args summary');
     await view.page.fill('input[name="NODE_VERSION"]', '22');
     await view.page.click('.build-args button[type="submit"]');
@@ -138,7 +127,7 @@ describe('graph view in Chromium', function () {
   it('keeps the opened build-arg form inside a narrow panel, every field visible', async () => {
     await view.close();
     view = await harness.open('vscode-light', { width: 620, height: 500 });
-    await view.post(messageFor(example('parameterised.Dockerfile')));
+    await view.post(panelMessageFor(example('parameterised.Dockerfile')));
     await view.page.click('.build-args summary');
     const inside = await view.page.$$eval('.build-args form, .build-args form input, .build-args form button', (elements) =>
       elements.map((element) => {
@@ -150,7 +139,7 @@ describe('graph view in Chromium', function () {
   });
 
   it('moves between stages with Tab and the arrow keys, and Enter reveals the focused one', async () => {
-    await view.post(messageFor(example('node-frontend.Dockerfile'), { hideImages: true }, 3));
+    await view.post(panelMessageFor(example('node-frontend.Dockerfile'), { hideImages: true }, 3));
     await view.page.focus('g.node[data-key="stage:deps"]');
     await view.page.keyboard.press('ArrowRight');
     assert.equal(await view.page.evaluate(() => document.activeElement?.getAttribute('data-key')), 'stage:build');
@@ -162,7 +151,7 @@ describe('graph view in Chromium', function () {
   });
 
   it('finds a stage by name from the search box and selects it', async () => {
-    await view.post(messageFor(example('monorepo.Dockerfile')));
+    await view.post(panelMessageFor(example('monorepo.Dockerfile')));
     await view.page.fill('input[type="search"]', 'BILLING-b');
     await view.page.press('input[type="search"]', 'Enter');
     assert.equal(await view.page.$eval('g.node.selected', (node) => node.getAttribute('data-key')), 'stage:billing-build');
@@ -170,7 +159,7 @@ describe('graph view in Chromium', function () {
   });
 
   it('finds the stage whose whole name was typed before the stages that only contain it (web, not web-build)', async () => {
-    await view.post(messageFor(example('monorepo.Dockerfile')));
+    await view.post(panelMessageFor(example('monorepo.Dockerfile')));
     await view.page.fill('input[type="search"]', 'Web');
     await view.page.press('input[type="search"]', 'Enter');
     assert.equal(await view.page.$eval('g.node.selected', (node) => node.getAttribute('data-key')), 'stage:web');
@@ -182,39 +171,39 @@ describe('graph view in Chromium', function () {
 
   it('keeps the last good drawing under a banner with BuildKit\'s message when the file stops building', async () => {
     const good = example('node-frontend.Dockerfile');
-    await view.post(messageFor(good, {}, 1));
+    await view.post(panelMessageFor(good, {}, 1));
     // A stage name BuildKit rejects (SEMANTICS: stage names are letters, digits, -, _ and .; no leading digit).
-    const broken = messageFor(good.replace('AS build', 'AS 9build'), {}, 2);
+    const broken = panelMessageFor(good.replace('AS build', 'AS 9build'), {}, 2);
     assert.equal(broken.type, 'graph');
     await view.post(broken);
     const banner = await view.page.textContent('.banner');
     assert.match(banner ?? '', /^This Dockerfile does not build: dockerfile parse error on line \d+: invalid name for build stage: "9build"/);
     assert.match(banner ?? '', /Showing the last drawing that built\.$/);
     assert.equal(await view.page.locator('g.edge[data-id="copy:stage:1->stage:2"]').count(), 1, 'the good drawing stays');
-    await view.post(messageFor(good, {}, 3));
+    await view.post(panelMessageFor(good, {}, 3));
     assert.equal(await view.page.isHidden('.banner'), true);
   });
 
   it('does not repeat the line number that BuildKit\'s parse error already gives', async () => {
     const good = example('node-frontend.Dockerfile');
-    await view.post(messageFor(good, {}, 1));
-    await view.post(messageFor(good.replace('\nWORKDIR', '\nFROOM x\nWORKDIR'), {}, 2));
+    await view.post(panelMessageFor(good, {}, 1));
+    await view.post(panelMessageFor(good.replace('\nWORKDIR', '\nFROOM x\nWORKDIR'), {}, 2));
     const banner = await view.page.textContent('.banner');
     assert.match(banner ?? '', /^This Dockerfile does not build: dockerfile parse error on line \d+: unknown instruction: FROOM \(did you mean FROM\?\)\n?Showing the last drawing that built\.$/);
     // A message that names no line gets it from the graph (SEMANTICS: circular dependency).
-    await view.post(messageFor('FROM alpine AS a\nCOPY --from=b /x /y\nFROM alpine AS b\nCOPY --from=a /x /y\n', {}, 3));
+    await view.post(panelMessageFor('FROM alpine AS a\nCOPY --from=b /x /y\nFROM alpine AS b\nCOPY --from=a /x /y\n', {}, 3));
     assert.match((await view.page.textContent('.banner')) ?? '', /^This Dockerfile does not build: circular dependency detected on stage: a \(line \d\)/);
   });
 
   it('shows a helpful empty state instead of a blank panel', async () => {
-    await view.post(messageFor('', {}, 1));
+    await view.post(panelMessageFor('', {}, 1));
     assert.equal(await view.page.isVisible('.empty-state'), true);
     assert.match((await view.page.textContent('.empty-state')) ?? '', /Dockerfile is empty\. Add a FROM line/);
     assert.equal(await view.page.isHidden('svg.graph'), true);
   });
 
   it('clears the previous document\'s name, targets and build args from the toolbar in the empty state', async () => {
-    await view.post(messageFor(example('parameterised.Dockerfile'), {}, 1, 'parameterised.Dockerfile'));
+    await view.post(panelMessageFor(example('parameterised.Dockerfile'), {}, 1, 'parameterised.Dockerfile'));
     assert.deepEqual(await view.page.$$eval('select[aria-label="Build target"] option', (options) => options.map((option) => option.textContent)), [
       'Default (last stage)',
       'build',
@@ -228,7 +217,7 @@ describe('graph view in Chromium', function () {
   });
 
   it('ignores and logs messages it does not understand', async () => {
-    await view.post(messageFor(example('go-service.Dockerfile')));
+    await view.post(panelMessageFor(example('go-service.Dockerfile')));
     await view.post({ type: 'graph', layout: '<img src=x onerror=alert(1)>' });
     await view.post({ type: 'runScript', code: 'alert(1)' });
     assert.equal(await view.page.locator('g.node').count(), 5, 'the drawing is unchanged');
@@ -237,13 +226,13 @@ describe('graph view in Chromium', function () {
 
   it('redraws an edited file in place: zoom, pan and selection stay, existing boxes keep their identity', async () => {
     const text = example('node-frontend.Dockerfile');
-    await view.post(messageFor(text, {}, 1));
+    await view.post(panelMessageFor(text, {}, 1));
     await view.page.click('g.node[data-key="stage:deps"] rect');
     await view.page.mouse.move(500, 400);
     await view.page.mouse.wheel(0, 200);
     const zoomBefore = await view.page.getAttribute('g.viewport', 'transform');
     await view.page.evaluate(() => document.querySelector('g.node[data-key="stage:build"]')?.setAttribute('data-marked', 'same element'));
-    await view.post(messageFor(`${text}
+    await view.post(panelMessageFor(`${text}
 FROM runtime AS debug
 RUN apk add curl
 `, {}, 2));
@@ -254,7 +243,7 @@ RUN apk add curl
   });
 
   it('keeps zoom and selection in the webview state and restores them after a reload', async () => {
-    const message = messageFor(example('monorepo.Dockerfile'));
+    const message = panelMessageFor(example('monorepo.Dockerfile'));
     await view.post(message);
     await view.page.click('g.node[data-key="stage:proto"] rect');
     await view.page.mouse.move(600, 400);
@@ -286,7 +275,7 @@ RUN apk add curl
         scripts: document.querySelectorAll('script').length,
         handlers: Array.from(document.querySelectorAll('*')).filter((element) => Array.from(element.attributes).some((attribute) => attribute.name.startsWith('on'))).length,
       }));
-    await view.post(messageFor(hostile, {}, 1, '<img src=x onerror=alert(1)>.Dockerfile'));
+    await view.post(panelMessageFor(hostile, {}, 1, '<img src=x onerror=alert(1)>.Dockerfile'));
     assert.deepEqual(await countInjected(), { pwned: null, elements: 0, scripts: 2, handlers: 0 });
     assert.equal(await view.page.textContent('.file-name'), '<img src=x onerror=alert(1)>.Dockerfile');
     const edgeTitles = await view.page.$$eval('g.edge title', (titles) => titles.map((title) => title.textContent).join('\n'));
@@ -294,7 +283,7 @@ RUN apk add curl
     assert.match((await view.page.textContent('g.node[data-key="stage:build"] title')) ?? '', /<svg onload="window.__pwned=3">/);
     await view.page.screenshot({ path: `${SCREENSHOTS}/hostile-dockerfile.png` });
     // BuildKit's error quotes the offending name; the banner shows it as text.
-    await view.post(messageFor('FROM alpine AS "><img/src/onerror=window.__pwned=6>\n', {}, 2));
+    await view.post(panelMessageFor('FROM alpine AS "><img/src/onerror=window.__pwned=6>\n', {}, 2));
     assert.match((await view.page.textContent('.banner')) ?? '', /invalid name for build stage: "\\"><img\/src\/onerror=window.__pwned=6>"/);
     assert.deepEqual(await countInjected(), { pwned: null, elements: 0, scripts: 2, handlers: 0 });
   });
@@ -303,7 +292,7 @@ RUN apk add curl
     it(`draws monorepo in the ${theme.replace('vscode-', '')} theme (screenshot)`, async () => {
       await view.close();
       view = await harness.open(theme);
-      await view.post(messageFor(example('monorepo.Dockerfile'), {}, 1, 'monorepo.Dockerfile'));
+      await view.post(panelMessageFor(example('monorepo.Dockerfile'), {}, 1, 'monorepo.Dockerfile'));
       await view.post({ type: 'highlightStage', stage: 14, version: 1 });
       const colours = await view.page.evaluate(() => ({
         background: getComputedStyle(document.body).backgroundColor,

@@ -1,0 +1,12 @@
+import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
+import { graphPanelModel, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
+import type { EmptyMessage, GraphMessage } from '../../src/shared/protocol';
+
+const defaults: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
+
+/** The message the graph panel posts for `text` as version `version` of `fileName`, built the way the panel builds it. */
+export function panelMessageFor(text: string, settings: Partial<GraphViewSettings> = {}, version = 1, fileName = 'Dockerfile'): GraphMessage | EmptyMessage {
+  const chosen = { ...defaults, ...settings };
+  const graph = buildStageGraph(text, { target: chosen.target ?? undefined, buildArgs: chosen.buildArgs });
+  return graphPanelModel({ uri: `file:///work/${fileName}`, fileName, version, text }, graph, chosen);
+}

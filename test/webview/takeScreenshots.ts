@@ -1,0 +1,58 @@
+// `npm run screenshots [-- FILE...]`: draws each Dockerfile (default: the real ones in test/fixtures/real) in the graph
+// view, in Chromium through the webview test harness, beside the editor (700×900) and maximised (1600×900), in the
+// light and dark themes. Writes test-output/screenshots/<name>-<size>-<theme>.png and prints, per drawing, the scale
+// fit chose and the smallest and median on-screen height of the stage names (getBoundingClientRect of the text).
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { measureDrawnText, median } from './drawnTextSize';
+import { panelMessageFor } from './panelMessage';
+import { CHROMIUM, WebviewHarness, type ThemeName } from './webviewHarness';
+
+const OUTPUT = 'test-output/screenshots';
+const SIZES = [
+  { width: 700, height: 900 },
+  { width: 1600, height: 900 },
+];
+const THEMES: ThemeName[] = ['vscode-light', 'vscode-dark'];
+const REAL_FIXTURES = 'test/fixtures/real';
+
+async function main(files: string[]): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    console.error(`Screenshots need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium (npm test installs it when run as root).`);
+    process.exit(1);
+  }
+  mkdirSync(OUTPUT, { recursive: true });
+  const harness = await WebviewHarness.start();
+  try {
+    for (const file of files) {
+      const fileName = basename(file);
+      const name = fileName.replace(/\.Dockerfile$|^Dockerfile\./i, '') || fileName;
+      const message = panelMessageFor(readFileSync(file, 'utf8'), {}, 1, fileName);
+      if (message.type !== 'graph') {
+        console.log(`${file}: nothing to draw (${message.message})`);
+        continue;
+      }
+      const stages = message.layout.nodes.filter((node) => node.kind === 'stage').length;
+      console.log(`${file}: ${stages} stages, ${message.layout.nodes.length} nodes, ${message.layout.edges.length} edges`);
+      for (const size of SIZES) {
+        for (const theme of THEMES) {
+          const view = await harness.open(theme, size);
+          await view.post(message);
+          const { scale, stageNameHeights } = await measureDrawnText(view);
+          const shot = join(OUTPUT, `${name}-${size.width}x${size.height}-${theme.replace('vscode-', '')}.png`);
+          await view.page.screenshot({ path: shot });
+          const heights = stageNameHeights.length === 0 ? 'no stage names drawn' : `stage names min ${Math.min(...stageNameHeights).toFixed(1)} px, median ${median(stageNameHeights).toFixed(1)} px (${stageNameHeights.length} drawn)`;
+          console.log(`  ${size.width}x${size.height} ${theme.padEnd(12)} fit scale ${scale.toFixed(3)}, ${heights} -> ${shot}`);
+          if (view.errors.length > 0) console.log(`    script errors: ${view.errors.join('; ')}`);
+          await view.close();
+        }
+      }
+    }
+  } finally {
+    await harness.stop();
+  }
+}
+
+const given = process.argv.slice(2);
+const files = given.length > 0 ? given : readdirSync(REAL_FIXTURES).filter((file) => file.endsWith('.Dockerfile')).sort().map((file) => join(REAL_FIXTURES, file));
+void main(files);
