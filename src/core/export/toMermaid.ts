@@ -6,7 +6,8 @@ import { toExportGraph, type ExportEdge, type ExportNode } from './toExportGraph
  * base and platform, external images as stadiums, `scratch` as a circle, thick arrows for FROM, plain arrows for
  * COPY and dotted ones for mounts and ONBUILD, labelled with the artifacts they carry; the target is outlined and
  * stages the target does not build are greyed and dashed. Every name and path is escaped as an entity code where
- * Mermaid would read it as syntax or markup.
+ * Mermaid would read it as syntax or markup. No statement ends in `;`: Mermaid reads `#333333;` as an entity code
+ * before it parses, and only forgives that in `style` and `classDef` lines, so `linkStyle 0 stroke:#333333;` fails.
  */
 export function toMermaid(graph: StageGraph): string {
   const picture = toExportGraph(graph);
@@ -14,18 +15,18 @@ export function toMermaid(graph: StageGraph): string {
   for (const node of picture.nodes) out.push(`  ${nodeShape(node)}`);
   for (const edge of picture.edges) out.push(`  ${edgeLine(edge)}`);
   out.push(
-    '  classDef image fill:#eeeeee,stroke:#888888;',
-    '  classDef scratch fill:none,stroke:#888888,stroke-dasharray:2 2;',
-    '  classDef target stroke-width:3px;',
-    '  classDef unreachable fill:#f6f6f6,stroke:#aaaaaa,color:#999999,stroke-dasharray:5 5;',
+    '  classDef image fill:#eeeeee,stroke:#888888',
+    '  classDef scratch fill:none,stroke:#888888,stroke-dasharray:2 2',
+    '  classDef target stroke-width:3px',
+    '  classDef unreachable fill:#f6f6f6,stroke:#aaaaaa,color:#999999,stroke-dasharray:5 5',
   );
   for (const className of ['image', 'scratch', 'target', 'unreachable'] as const) {
     const ids = picture.nodes.filter((node) => nodeClasses(node).includes(className)).map((node) => node.id);
-    if (ids.length > 0) out.push(`  class ${ids.join(',')} ${className};`);
+    if (ids.length > 0) out.push(`  class ${ids.join(',')} ${className}`);
   }
   picture.edges.forEach((edge, index) => {
     const colour = edge.reachable ? KIND_COLOURS[edge.kind] : '#aaaaaa';
-    out.push(`  linkStyle ${index} stroke:${colour};`);
+    out.push(`  linkStyle ${index} stroke:${colour}`);
   });
   return `${out.join('\n')}\n`;
 }

@@ -18,21 +18,28 @@ describe('toMermaid', () => {
         '  s0 -->|"COPY ×2<br>/out/server → /server<br>/etc/passwd, /etc/group → /etc/"| s1',
         '  s1 ==> s2',
         '  s0 -.->|"mount<br>bind: / → /src"| s2',
-        '  classDef image fill:#eeeeee,stroke:#888888;',
-        '  classDef scratch fill:none,stroke:#888888,stroke-dasharray:2 2;',
-        '  classDef target stroke-width:3px;',
-        '  classDef unreachable fill:#f6f6f6,stroke:#aaaaaa,color:#999999,stroke-dasharray:5 5;',
-        '  class i0 image;',
-        '  class i1 scratch;',
-        '  class s1 target;',
-        '  class s2 unreachable;',
-        '  linkStyle 0 stroke:#333333;',
-        '  linkStyle 1 stroke:#333333;',
-        '  linkStyle 2 stroke:#1f6feb;',
-        '  linkStyle 3 stroke:#aaaaaa;',
-        '  linkStyle 4 stroke:#aaaaaa;',
+        '  classDef image fill:#eeeeee,stroke:#888888',
+        '  classDef scratch fill:none,stroke:#888888,stroke-dasharray:2 2',
+        '  classDef target stroke-width:3px',
+        '  classDef unreachable fill:#f6f6f6,stroke:#aaaaaa,color:#999999,stroke-dasharray:5 5',
+        '  class i0 image',
+        '  class i1 scratch',
+        '  class s1 target',
+        '  class s2 unreachable',
+        '  linkStyle 0 stroke:#333333',
+        '  linkStyle 1 stroke:#333333',
+        '  linkStyle 2 stroke:#1f6feb',
+        '  linkStyle 3 stroke:#aaaaaa',
+        '  linkStyle 4 stroke:#aaaaaa',
       ),
     );
+  });
+
+  it('ends no statement in a colour and `;`: Mermaid reads `#1f6feb;` as an entity code before parsing, so `linkStyle 2 stroke:#1f6feb;` failed to parse', () => {
+    const text = toMermaid(goServiceGraph());
+    assert.deepEqual(text.split('\n').filter((line) => /#\w+;\s*$/.test(line)), []);
+    assert.match(text, /^ {2}linkStyle 2 stroke:#1f6feb$/m);
+    assert.match(text, /^ {2}classDef image fill:#eeeeee,stroke:#888888$/m);
   });
 
   it('entity-codes quotes, markup, pipes, semicolons, backslashes and backticks, flattens line breaks and shortens very long references', () => {
@@ -46,15 +53,15 @@ describe('toMermaid', () => {
         '  i0 ==> s0',
         '  s0 ==> s1',
         '  s0 -->|"COPY<br>/q#34;uo#92;te, /a b#96;c#96; → /#60;dest#62;#38;#124;#37;#37;#59;"| s1',
-        '  classDef image fill:#eeeeee,stroke:#888888;',
-        '  classDef scratch fill:none,stroke:#888888,stroke-dasharray:2 2;',
-        '  classDef target stroke-width:3px;',
-        '  classDef unreachable fill:#f6f6f6,stroke:#aaaaaa,color:#999999,stroke-dasharray:5 5;',
-        '  class i0 image;',
-        '  class s1 target;',
-        '  linkStyle 0 stroke:#333333;',
-        '  linkStyle 1 stroke:#333333;',
-        '  linkStyle 2 stroke:#1f6feb;',
+        '  classDef image fill:#eeeeee,stroke:#888888',
+        '  classDef scratch fill:none,stroke:#888888,stroke-dasharray:2 2',
+        '  classDef target stroke-width:3px',
+        '  classDef unreachable fill:#f6f6f6,stroke:#aaaaaa,color:#999999,stroke-dasharray:5 5',
+        '  class i0 image',
+        '  class s1 target',
+        '  linkStyle 0 stroke:#333333',
+        '  linkStyle 1 stroke:#333333',
+        '  linkStyle 2 stroke:#1f6feb',
       ),
     );
   });
