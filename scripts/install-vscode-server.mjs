@@ -26,13 +26,13 @@ const debianPackages = {
   chromium: { file: '/usr/bin/chromium', why: 'runs the VS Code workbench and the webview tests' },
   ripgrep: { file: '/usr/bin/rg', why: 'replaces the ripgrep binary code-server would download from GitHub' },
   'libkrb5-dev': { file: '/usr/include/krb5.h', why: "headers for code-server's kerberos native module" },
-  graphviz: { file: '/usr/bin/dot', why: 'the layout benchmark compares against Graphviz dot' },
+  graphviz: { file: '/usr/bin/dot', why: 'the webview suite renders the DOT exports with dot; the layout benchmark compares against it' },
 };
 
 /** What installing code-server needs; running its server needs no Debian package. */
 const serverInstallPackages = ['ripgrep', 'libkrb5-dev'];
 
-/** Everything the tests and benchmarks need (graphviz only for `npm run bench`); .ci/run installs them all. */
+/** Everything the tests and benchmarks need; .ci/run installs them all. */
 export const testPackages = Object.keys(debianPackages);
 
 /** Installs the missing ones of `names` when root; otherwise explains what to install and exits non-zero. */

@@ -66,7 +66,8 @@ const steps = [
   },
 ];
 
-ensureDebianPackages(['chromium']);
+// Chromium runs the webview suite, Graphviz's dot renders the DOT exports in it (CI runs as root and installs both).
+ensureDebianPackages(['chromium', 'graphviz']);
 ensureVsCodeServer();
 const results = [];
 for (const step of steps) {

@@ -13,6 +13,11 @@ import type { HostToWebviewMessage, WebviewToHostMessage } from '../../src/share
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'];
 
+/** Starts Debian's Chromium as every Chromium test here runs it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
 /** Theme names, as VS Code's body classes. */
 export type ThemeName = 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast';
 
@@ -104,7 +109,7 @@ export class WebviewHarness {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     return new WebviewHarness(browser, server, bundleDir, origin);
   }
 
