@@ -3,7 +3,7 @@
 // Microsoft's update server is unreachable here, so @vscode/test-electron cannot download VS Code.
 // Usage: node scripts/install-vscode-server.mjs  (prints the path of server-main.js)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,21 +89,36 @@ export function ensureVsCodeServer() {
   seedRipgrepCache();
   console.log(`Installing VS Code's server (code-server@${CODE_SERVER_VERSION}) into ${path.relative(projectRoot, installDir)} (about a minute, once)`);
   const started = Date.now();
-  rmSync(installDir, { recursive: true, force: true });
-  mkdirSync(installDir, { recursive: true });
-  // A package.json of its own, so npm installs here instead of into the project's node_modules.
-  writeFileSync(path.join(installDir, 'package.json'), JSON.stringify({ private: true, name: 'stageflow-vscode-server' }));
-  const env = { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' };
-  // node-gyp builds the server's native modules; name the system Python so it does not depend on a version
-  // manager's shim on PATH (a pyenv shim once answered node-gyp's probe with an empty path and the install failed).
-  if (existsSync(SYSTEM_PYTHON)) env.npm_config_python = SYSTEM_PYTHON;
-  execFileSync(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`],
-    { cwd: installDir, stdio: 'inherit', env },
-  );
-  if (!existsSync(serverMainPath)) throw new Error(`code-server installed but ${serverMainPath} is missing`);
-  writeFileSync(completeMarker, `${new Date().toISOString()}\n`);
+  // Installed into a folder of this run's own and renamed into place when complete, so runs that start together
+  // (several checkouts sharing one install) never delete or half-fill the install another is using.
+  const staging = `${installDir}.partial-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    // A package.json of its own, so npm installs here instead of into the project's node_modules.
+    writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ private: true, name: 'stageflow-vscode-server' }));
+    const env = { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' };
+    // node-gyp builds the server's native modules; name the system Python so it does not depend on a version
+    // manager's shim on PATH (a pyenv shim once answered node-gyp's probe with an empty path and the install failed).
+    if (existsSync(SYSTEM_PYTHON)) env.npm_config_python = SYSTEM_PYTHON;
+    execFileSync(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`],
+      { cwd: staging, stdio: 'inherit', env },
+    );
+    if (!existsSync(path.join(staging, path.relative(installDir, serverMainPath)))) {
+      throw new Error(`code-server installed but server-main.js is missing from ${staging}`);
+    }
+    writeFileSync(path.join(staging, path.relative(installDir, completeMarker)), `${new Date().toISOString()}\n`);
+    if (existsSync(completeMarker) && existsSync(serverMainPath)) {
+      console.log('Another run finished the same install first; using it.');
+      return serverMainPath;
+    }
+    rmSync(installDir, { recursive: true, force: true });
+    renameSync(staging, installDir);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
   console.log(`VS Code's server installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return serverMainPath;
 }
