@@ -1,0 +1,136 @@
+// Captures the real BuildKit progress logs that the build-log reader's unit tests read
+// (test/fixtures/buildlogs/). Starts a private Docker daemon as ../shared/BUILDKIT-LOCAL.md describes (Debian's
+// docker.io, no network, vfs storage), imports busybox:local from busybox-static, runs every build of CAPTURES with
+// `--progress=plain` in the fixtures folder and writes what docker printed next to the Dockerfile. Each build
+// starts from an empty build cache except a rebuild, which reuses the cache of the build before it.
+//
+// Run as root on a machine with `apt-get install docker.io busybox-static`: node scripts/capture-build-logs.mjs
+// The logs are committed; the tests never need Docker.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const DOCKER = '/usr/bin/docker'; // Debian's 20.10 CLI, which drives BuildKit itself; another `docker` may be on PATH
+const DOCKERD = '/usr/sbin/dockerd';
+const FIXTURES = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'buildlogs');
+
+/**
+ * One build to capture: the Dockerfile, extra `docker build` flags, the log file, whether the build cache is kept
+ * from the build before, and whether a copy with GitHub Actions' timestamps is written too.
+ */
+const CAPTURES = [
+  { dockerfile: 'parallel.Dockerfile', log: 'parallel.log' },
+  { dockerfile: 'parallel.Dockerfile', log: 'parallel-rebuild.log', keepCache: true },
+  { dockerfile: 'parallel.Dockerfile', flags: ['--target', 'compile'], log: 'parallel-target-compile.log' },
+  { dockerfile: 'failure.Dockerfile', log: 'failure.log', timestamped: 'failure.gha.log' },
+  { dockerfile: 'unnamed.Dockerfile', log: 'unnamed.log' },
+  { dockerfile: 'single.Dockerfile', log: 'single.log' },
+  { dockerfile: 'mount.Dockerfile', log: 'mount.log' },
+];
+
+/** The command line of one capture, as the fixtures README records it (run in test/fixtures/buildlogs). */
+function buildArguments(capture) {
+  return ['build', '--network=none', '--progress=plain', ...(capture.flags ?? []), '-f', capture.dockerfile, 'context'];
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.error}`);
+  }
+  return result.stdout;
+}
+
+/** Starts dockerd on a private socket and waits until it answers; returns its environment and a stop function. */
+async function startDaemon(root) {
+  const socket = path.join(root, 'docker.sock');
+  const pidfile = path.join(root, 'docker.pid');
+  const daemon = spawn(
+    DOCKERD,
+    ['--storage-driver=vfs', '--iptables=false', '--bridge=none', '--data-root', path.join(root, 'data'),
+      '--exec-root', path.join(root, 'exec'), '--pidfile', pidfile, '-H', `unix://${socket}`],
+    { stdio: ['ignore', 'ignore', 'ignore'] },
+  );
+  const env = { ...process.env, DOCKER_HOST: `unix://${socket}`, DOCKER_BUILDKIT: '1' };
+  for (let attempt = 0; ; attempt++) {
+    if (spawnSync(DOCKER, ['version'], { env, stdio: 'ignore' }).status === 0) break;
+    if (attempt > 60 || daemon.exitCode !== null) throw new Error(`dockerd did not start; see ${root}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const stop = () =>
+    new Promise((resolve) => {
+      if (daemon.exitCode !== null) return resolve();
+      daemon.once('exit', resolve);
+      daemon.kill('SIGTERM');
+    });
+  return { env, stop };
+}
+
+/** busybox:local: busybox-static's binary and a few applet links, imported as an image (no registry). */
+function importBusybox(root, env) {
+  const image = path.join(root, 'image');
+  mkdirSync(path.join(image, 'bin'), { recursive: true });
+  cpSync('/usr/bin/busybox', path.join(image, 'bin', 'busybox'));
+  for (const applet of ['sh', 'ls', 'echo', 'cat', 'cp', 'mkdir', 'sleep', 'touch', 'true', 'false']) {
+    symlinkSync('busybox', path.join(image, 'bin', applet));
+  }
+  const tar = spawnSync('tar', ['-C', image, '-c', '.'], { maxBuffer: 64 * 1024 * 1024 });
+  run(DOCKER, ['import', '-', 'busybox:local'], { env, input: tar.stdout });
+}
+
+/** GitHub Actions' prefix: the time the runner received the line, in UTC with seven fractional digits. */
+function actionsTimestamp(milliseconds) {
+  const whole = Math.floor(milliseconds);
+  const fraction = String(Math.round((milliseconds - whole) * 10_000)).padStart(4, '0');
+  return `${new Date(whole).toISOString().slice(0, -1)}${fraction}Z`;
+}
+
+/** Runs one build, collecting docker's output (both streams, as a CI log has them) line by line as it arrives. */
+function captureBuild(capture, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(DOCKER, buildArguments(capture), { cwd: FIXTURES, env });
+    const lines = [];
+    const pending = { stdout: '', stderr: '' };
+    const receive = (stream) => (chunk) => {
+      const now = performance.timeOrigin + performance.now();
+      const parts = (pending[stream] + chunk.toString('utf8')).split('\n');
+      pending[stream] = parts.pop();
+      for (const text of parts) lines.push({ text, time: now });
+    };
+    child.stdout.on('data', receive('stdout'));
+    child.stderr.on('data', receive('stderr'));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const now = performance.timeOrigin + performance.now();
+      for (const rest of Object.values(pending)) if (rest !== '') lines.push({ text: rest, time: now });
+      resolve({ status, lines });
+    });
+  });
+}
+
+async function main() {
+  for (const tool of [DOCKER, DOCKERD, '/usr/bin/busybox']) {
+    if (!existsSync(tool)) throw new Error(`${tool} is missing: apt-get install -y docker.io busybox-static`);
+  }
+  const root = mkdtempSync(path.join(tmpdir(), 'stageflow-buildkit-'));
+  const { env, stop } = await startDaemon(root);
+  try {
+    importBusybox(root, env);
+    for (const capture of CAPTURES) {
+      if (!capture.keepCache) run(DOCKER, ['builder', 'prune', '--all', '--force'], { env });
+      const { status, lines } = await captureBuild(capture, env);
+      writeFileSync(path.join(FIXTURES, capture.log), lines.map((line) => `${line.text}\n`).join(''));
+      if (capture.timestamped) {
+        const stamped = lines.map((line) => `${actionsTimestamp(line.time)} ${line.text}\n`).join('');
+        writeFileSync(path.join(FIXTURES, capture.timestamped), stamped);
+      }
+      console.log(`${capture.log}: ${lines.length} lines, docker exited ${status}`);
+    }
+  } finally {
+    await stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();
