@@ -5,7 +5,7 @@
 // starts from an empty build cache except a rebuild, which reuses the cache of the build before it.
 //
 // Run as root on a machine with `apt-get install docker.io busybox-static`: node scripts/capture-build-logs.mjs
-// The logs are committed; the tests never need Docker.
+// [LOG...] (only the named logs; all by default). The logs are committed; the tests never need Docker.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,10 @@ const CAPTURES = [
   { dockerfile: 'unnamed.Dockerfile', log: 'unnamed.log' },
   { dockerfile: 'single.Dockerfile', log: 'single.log' },
   { dockerfile: 'mount.Dockerfile', log: 'mount.log' },
+  { dockerfile: 'missing-image.Dockerfile', log: 'missing-image.log' },
+  { dockerfile: 'syntax-error.Dockerfile', log: 'syntax-error.log' },
+  { dockerfile: 'onbuild.Dockerfile', log: 'onbuild.log' },
+  { dockerfile: 'shared-steps.Dockerfile', log: 'shared-steps.log' },
 ];
 
 /** The command line of one capture, as the fixtures README records it (run in test/fixtures/buildlogs). */
@@ -113,11 +117,19 @@ async function main() {
   for (const tool of [DOCKER, DOCKERD, '/usr/bin/busybox']) {
     if (!existsSync(tool)) throw new Error(`${tool} is missing: apt-get install -y docker.io busybox-static`);
   }
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((log) => !CAPTURES.some((capture) => capture.log === log));
+  if (unknown.length > 0) throw new Error(`no capture writes ${unknown.join(', ')}`);
+  const selected = wanted.length === 0 ? CAPTURES : CAPTURES.filter((capture) => wanted.includes(capture.log));
+  for (const capture of selected) {
+    const before = CAPTURES[CAPTURES.indexOf(capture) - 1];
+    if (capture.keepCache && !selected.includes(before)) throw new Error(`${capture.log} rebuilds ${before.log}: capture both`);
+  }
   const root = mkdtempSync(path.join(tmpdir(), 'stageflow-buildkit-'));
   const { env, stop } = await startDaemon(root);
   try {
     importBusybox(root, env);
-    for (const capture of CAPTURES) {
+    for (const capture of selected) {
       if (!capture.keepCache) run(DOCKER, ['builder', 'prune', '--all', '--force'], { env });
       const { status, lines } = await captureBuild(capture, env);
       writeFileSync(path.join(FIXTURES, capture.log), lines.map((line) => `${line.text}\n`).join(''));
