@@ -19,14 +19,15 @@ function restrict({ vscode = true, node = false, folders = [] }) {
 
 const adapters = ['extension', 'cli', 'webview'];
 const coreAbove = {
-  parse: ['buildkit', 'graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export'],
-  buildkit: ['graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export'],
-  graph: ['entrypoints', 'editor', 'refactor', 'layout', 'export'],
+  parse: ['buildkit', 'graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog'],
+  buildkit: ['graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog'],
+  graph: ['entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog'],
   entrypoints: ['editor', 'refactor', 'layout', 'export'],
   editor: ['export'],
   refactor: ['export'],
   layout: ['editor', 'refactor', 'export'],
   export: [],
+  buildlog: ['entrypoints', 'editor', 'refactor', 'layout', 'export'],
 };
 
 export default tseslint.config(

@@ -44,6 +44,16 @@ export function imageReferenceError(reference: string): string | null {
   return null;
 }
 
+/**
+ * The full name BuildKit prints for an image (`reference.TagNameOnly` of the normalized name): `alpine` becomes
+ * `docker.io/library/alpine:latest`, `ghcr.io/a/b:1` stays as it is, a digest is kept and no tag is added to it.
+ */
+export function normalizedImageName(reference: string): string {
+  const { domain, remainder } = splitDockerDomain(reference);
+  const hasTag = remainder.split('@')[0].includes(':');
+  return `${domain}/${remainder}${hasTag || remainder.includes('@') ? '' : ':latest'}`;
+}
+
 function splitDockerDomain(name: string): { domain: string; remainder: string } {
   const slash = name.indexOf('/');
   let domain: string;
