@@ -4,8 +4,8 @@ export interface CliIo {
   out(text: string): void;
   /** Writes one line to stderr (the newline is added). */
   err(line: string): void;
-  /** All of stdin, refusing more than `maxBytes` (throws `CliError`). */
-  readStdin(maxBytes: number): Promise<Buffer>;
+  /** All of stdin, or null once it holds more than `maxBytes` (reading stops there). */
+  readStdin(maxBytes: number): Promise<Buffer | null>;
   /** The environment, for `--build-arg NAME` without a value. */
   env: Readonly<Record<string, string | undefined>>;
 }

@@ -4,6 +4,7 @@ import { CODEMOD_COMMANDS } from './codemods';
 import { graphCommand } from './graphCommand';
 import { renameStageCommand } from './renameStageCommand';
 import { targetsCommand } from './targetsCommand';
+import { timelineCommand } from './timelineCommand';
 
 /** Every `stageflow` subcommand, in the order `--help` lists them. See `CliCommand` for how to add one. */
-export const COMMANDS: readonly CliCommand[] = [graphCommand, checkCommand, ...CODEMOD_COMMANDS, targetsCommand, renameStageCommand];
+export const COMMANDS: readonly CliCommand[] = [graphCommand, checkCommand, timelineCommand, ...CODEMOD_COMMANDS, targetsCommand, renameStageCommand];

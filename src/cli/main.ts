@@ -7,7 +7,7 @@ import { runCli } from './runCli';
 /** The `stageflow` command: binds the CLI to this process (argv, stdio, environment, exit status). */
 
 /** Reading stdin stops past `maxBytes`, so an endless pipe is refused instead of filling memory. */
-function readStdin(maxBytes: number): Promise<Buffer> {
+function readStdin(maxBytes: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -15,7 +15,7 @@ function readStdin(maxBytes: number): Promise<Buffer> {
       total += chunk.length;
       if (total > maxBytes) {
         process.stdin.destroy();
-        reject(new CliError(`'<stdin>' is too large for a Dockerfile (over ${maxBytes / 1024 / 1024} MiB)`));
+        resolve(null);
       } else {
         chunks.push(chunk);
       }

@@ -42,6 +42,11 @@ describe('stageflow on bad input', () => {
     [['graph', 'x', '--platform', 'linux arm64'], `stageflow: option '--platform' needs OS/ARCH[/VARIANT], e.g. linux/arm64, got 'linux arm64'`],
     [['graph', 'x', '--help=yes'], `stageflow: option '--help' takes no value`],
     [['check'], `stageflow: 'check' needs at least one Dockerfile (- reads stdin)`],
+    [['timeline'], `stageflow: 'timeline' takes one build log, got 0 (- reads stdin)`],
+    [['timeline', 'build.log'], `stageflow: 'timeline' needs --dockerfile FILE, the Dockerfile the log is a build of`],
+    [['timeline', '-', '--dockerfile', '-'], `stageflow: only one of the log and the Dockerfile can be read from stdin`],
+    [['timeline', 'a.log', '--dockerfile', 'x', '--format', 'dot'], `stageflow: unknown format 'dot' (expected text, json, mermaid)`],
+    [['timeline', 'a.log', '--dockerfile', 'x', '--platform', 'linux/arm64'], `stageflow: unknown option '--platform' for 'timeline' (see 'stageflow timeline --help')`],
   ];
   for (const [args, line] of usageCases) {
     it(`refuses \`stageflow ${args.join(' ')}\` as a usage error`, () => {
@@ -80,6 +85,26 @@ describe('stageflow on bad input', () => {
   it('refuses more than 16 MiB on stdin rather than reading without end', () => {
     const huge = Buffer.alloc(16 * 1024 * 1024 + 1, 'a');
     assertRefused(cli.run(['graph', '-'], { input: huge }), `stageflow: '<stdin>' is too large for a Dockerfile (over 16 MiB)`);
+  });
+
+  describe('an unreadable build log for timeline', () => {
+    const timeline = (log: string, options: { input?: Buffer } = {}) =>
+      cli.run(['timeline', log, '--dockerfile', 'ok.Dockerfile'], { cwd: scratch, ...options });
+
+    it('refuses a missing log, a directory, a binary file and a file that is not UTF-8', () => {
+      assertRefused(timeline('build.log'), `stageflow: cannot read 'build.log': no such file`);
+      assertRefused(timeline('.'), `stageflow: '.' is a directory, not a build log`);
+      assertRefused(timeline('binary.Dockerfile'), `stageflow: 'binary.Dockerfile' is a binary file, not a build log`);
+      assertRefused(timeline('latin1.Dockerfile'), `stageflow: 'latin1.Dockerfile' is not valid UTF-8 text`);
+      assertRefused(timeline('-', { input: Buffer.from([0, 1, 2]) }), `stageflow: '<stdin>' is a binary file, not a build log`);
+    });
+
+    it('refuses text that holds no BuildKit progress', () => {
+      assertRefused(
+        timeline('ok.Dockerfile'),
+        `stageflow: 'ok.Dockerfile' holds no BuildKit progress (the '#1 ...' lines of docker build --progress=plain)`,
+      );
+    });
   });
 
   it('keeps the message on one line when the file name holds a line break', () => {

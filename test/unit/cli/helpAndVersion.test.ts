@@ -27,6 +27,7 @@ describe('stageflow --help and --version', () => {
       '  stageflow check FILE... [--target NAME] [--build-arg K=V]... [--platform P]',
       '  stageflow targets [DIR] [--format json|text]',
       '  stageflow rename-stage FILE OLD NEW [--write]',
+      '  stageflow timeline LOG --dockerfile FILE [--target T] [--build-arg K=V]... [--format text|json|mermaid]',
       '  stageflow COMMAND --help',
       '  stageflow --help | --version',
     ]) {
@@ -53,8 +54,8 @@ describe('stageflow --help and --version', () => {
         '  --platform P     The target platform, e.g. linux/arm64 (default: linux/amd64).',
         '  --help           Show this help.',
         '',
-        'Exit status: 0 success; 1 the Dockerfile (or a Compose or Bake file) has errors (BuildKit would reject it) or a refactoring was refused; ' +
-          '2 the command could not run (bad arguments, unreadable input).',
+        'Exit status: 0 success; 1 the Dockerfile (or a Compose or Bake file) has errors (BuildKit would reject it), a ' +
+          'refactoring was refused or a build log is of another Dockerfile; 2 the command could not run (bad arguments, unreadable input).',
         '',
       ].join('\n'),
       stderr: '',
