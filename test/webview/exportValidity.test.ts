@@ -1,19 +1,26 @@
 // Every export of every example and Dockerfile fixture is valid where people paste it: the Mermaid text (what the
 // CLI's `--format mermaid` and the view's "Copy Mermaid" give) renders in the real mermaid package in Chromium, with
 // every node and edge drawn and every label reading as written; the DOT text renders in Graphviz's `dot` without a
-// warning, with every node and edge; the SVG export is well-formed XML. Mermaid is loaded from node_modules through
-// a route of the page, and every other request is refused, so nothing comes from the network.
+// warning, with every node and edge; the SVG export is well-formed XML; the Mermaid gantt chart of every real build
+// log (`stageflow timeline --format mermaid`) renders with a bar per stage that ran. Mermaid is loaded from
+// node_modules through a route of the page, and every other request is refused, so nothing comes from the network.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { readBuildLog } from '../../src/core/buildlog/buildLogReader';
+import { buildTimeline } from '../../src/core/buildlog/buildTimeline';
+import { formatDuration } from '../../src/core/buildlog/formatDuration';
+import type { BuildTimeline } from '../../src/core/buildlog/model';
+import { toMermaidGantt } from '../../src/core/buildlog/toMermaidGantt';
 import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
 import { toDot } from '../../src/core/export/toDot';
 import { toExportGraph, type ExportGraph } from '../../src/core/export/toExportGraph';
 import { toMermaid } from '../../src/core/export/toMermaid';
 import { toSvg } from '../../src/core/export/toSvg';
 import type { StageGraph } from '../../src/core/model';
+import { BUILD_LOGS, buildLogFixture, buildOfLog } from '../unit/buildlog/buildLogFixtures';
 import { launchChromium } from './webviewHarness';
 
 /** The names Stageflow opens as Dockerfiles (package.json `contributes.languages`), as one pattern. */
@@ -72,6 +79,37 @@ function renderMermaid(page: Page, text: string, id: string): Promise<MermaidOut
   );
 }
 
+/** What mermaid drew for a gantt chart: the error it threw, or its section titles, task bars and task names. */
+type GanttOutcome = { error: string } | { sections: string[]; bars: number; tasks: string[] };
+
+/** Renders a gantt chart with mermaid's render API and reads back what it drew. */
+function renderGantt(page: Page, text: string, id: string): Promise<GanttOutcome> {
+  return page.evaluate(
+    async ({ text, id }) => {
+      const mermaid = (window as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+      try {
+        const { svg } = await mermaid.render(id, text);
+        const drawing = document.createElement('div');
+        // The page holds nothing but mermaid; its own output is what is inspected.
+        drawing.innerHTML = svg;
+        document.body.append(drawing);
+        // (No named functions in here: tsx would wrap them in a helper the page does not have.)
+        const [sections, tasks] = ['text.sectionTitle', 'text.taskText, text.taskTextOutsideRight, text.taskTextOutsideLeft'].map((selector) =>
+          Array.from(drawing.querySelectorAll(selector), (element) => (element.textContent ?? '').trim()),
+        );
+        const outcome = { sections, bars: drawing.querySelectorAll('rect.task').length, tasks };
+        drawing.remove();
+        return outcome;
+      } catch (error) {
+        return { error: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    { text, id },
+  );
+}
+
+const buildLogs = readdirSync(BUILD_LOGS).filter((file) => file.endsWith('.log')).sort();
+
 describe('exports of every example and fixture', function () {
   this.timeout(60000);
   let browser: Browser;
@@ -113,6 +151,25 @@ describe('exports of every example and fixture', function () {
         assert.deepEqual(sorted(outcome.nodeLabels.map(seen)), sorted(picture.nodes.map((node) => shownText(node.lines))), 'node labels read as written');
         const labelled = picture.edges.filter((edge) => edge.lines.length > 0);
         assert.deepEqual(sorted(outcome.edgeLabels.map(seen)), sorted(labelled.map((edge) => shownText(edge.lines))), 'edge labels read as written');
+      });
+    });
+  });
+
+  describe('Mermaid gantt charts of build logs render in mermaid', () => {
+    it('covers every real build log', () => assert.ok(buildLogs.length >= 12, `found ${buildLogs.length} logs`));
+    buildLogs.forEach((log, index) => {
+      it(log, async () => {
+        const { dockerfile, target } = buildOfLog(log);
+        const timeline = buildTimeline(readBuildLog(buildLogFixture(log)), buildStageGraph(buildLogFixture(dockerfile), { target })) as BuildTimeline;
+        assert.equal(timeline.kind, 'timeline');
+        const outcome = await renderGantt(page, toMermaidGantt(timeline), `gantt-${index}`);
+        assert.ok(!('error' in outcome), `mermaid: ${'error' in outcome ? outcome.error : ''}`);
+        const shown = timeline.bars.map((bar) => timeline.stages[bar.stage]);
+        assert.deepEqual(outcome.sections, shown.map((stage) => stage.label), 'a section per stage that ran, in order');
+        assert.equal(outcome.bars, shown.length, 'a bar per stage that ran');
+        const names = shown.map((stage) => `${stage.status}${stage.durationMs === null ? '' : ` ${formatDuration(stage.durationMs)}`}`);
+        // Mermaid draws the task names in order of start, not of sections.
+        assert.deepEqual(sorted(outcome.tasks), sorted(names), 'each bar named with its status and time');
       });
     });
   });
