@@ -1,15 +1,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { EntryPoint, SourceFile } from '../core/entrypoints/entryPointModel';
-import { entryPointFileKind } from '../core/entrypoints/entryPointFileKind';
+import { entryPointFileKind, SKIPPED_FOLDERS } from '../core/entrypoints/entryPointFileKind';
 import type { DockerfileFacts } from '../core/entrypoints/dockerfileFacts';
 import { dockerfileFacts } from '../core/entrypoints/dockerfileFacts';
 import { CliError } from './cliError';
 import type { CliIo } from './cliIo';
 import { readDockerfile } from './readDockerfile';
-
-/** Folders never searched for Compose and Bake files: dependencies and version control, not the project's own. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 /** A path on this machine as the core's POSIX form. */
 export function toPosix(fsPath: string): string {

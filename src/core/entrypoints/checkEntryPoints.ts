@@ -4,6 +4,7 @@ import type { DockerfileFacts } from './dockerfileFacts';
 import type { EntryPoint, EntryPointScan, FileDiagnostic } from './entryPointModel';
 import { entryPointStage } from './entryPointStage';
 import { literalReplacement } from './literalReplacement';
+import { parentDirectory, relativePath } from './posixPath';
 
 /**
  * Build args BuildKit knows without an `ARG`: the proxy variables (any case) and its own `BUILDKIT_*` settings
@@ -48,7 +49,7 @@ export function checkEntryPoints(scan: EntryPointScan, lookup: DockerfileLookup)
       report(arg.nameLocation.path, {
         severity: 'warning',
         code: 'stageflow.undeclaredBuildArg',
-        message: `Build arg ${arg.name} of ${describe(entry)} is not declared by any ARG in ${entry.dockerfile}, so it has no effect`,
+        message: `Build arg ${arg.name} of ${describe(entry)} is not declared by any ARG in ${dockerfileName(entry, arg.nameLocation.path)}, so it has no effect`,
         range: arg.nameLocation.range,
       });
     }
@@ -65,11 +66,16 @@ function checkTarget(entry: EntryPoint, facts: DockerfileFacts): Diagnostic | nu
   const diagnostic: Diagnostic = {
     severity: 'error',
     code: 'stageflow.unknownTarget',
-    message: `Target ${target.value} of ${describe(entry)} is no stage of ${entry.dockerfile}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+    message: `Target ${target.value} of ${describe(entry)} is no stage of ${dockerfileName(entry, target.location.path)}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
     range: target.location.range,
   };
   if (suggestion && target.literal) diagnostic.fix = { title: `Change the target to ${suggestion}`, replacement: literalReplacement(target, suggestion) };
   return diagnostic;
+}
+
+/** The Dockerfile as seen from the file the diagnostic is in (paths may be absolute in the editor). */
+function dockerfileName(entry: EntryPoint, from: string): string {
+  return entry.dockerfile === null ? 'its Dockerfile' : relativePath(parentDirectory(from), entry.dockerfile);
 }
 
 function describe(entry: EntryPoint): string {

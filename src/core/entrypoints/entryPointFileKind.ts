@@ -13,6 +13,14 @@ export interface EntryPointFileKind {
   role: 'base' | 'override' | 'variant';
 }
 
+/** Folders never searched for Compose and Bake files: dependencies and version control, not the project's own. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+
+/** Whether a path lies inside a folder that is never searched (`SKIPPED_FOLDERS`). */
+export function inSkippedFolder(path: string): boolean {
+  return path.split('/').slice(0, -1).some((segment) => SKIPPED_FOLDERS.has(segment));
+}
+
 const COMPOSE_NAME = /^(docker-)?compose(\.([^/]+))?\.ya?ml$/;
 const BAKE_NAME = /^docker-bake(\.([^/]+))?\.(hcl|json)$/;
 

@@ -32,3 +32,13 @@ export function parentDirectory(path: string): string {
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
+
+/** The path of `to` seen from directory `from` (both normalised the same way): `../Dockerfile`, `app/Dockerfile`. */
+export function relativePath(from: string, to: string): string {
+  const fromSegments = normalizePath(from).split('/').filter((segment) => segment !== '' && segment !== '.');
+  const toSegments = normalizePath(to).split('/').filter((segment) => segment !== '' && segment !== '.');
+  let shared = 0;
+  while (shared < fromSegments.length && shared < toSegments.length && fromSegments[shared] === toSegments[shared]) shared++;
+  const up = fromSegments.slice(shared).map(() => '..');
+  return [...up, ...toSegments.slice(shared)].join('/') || '.';
+}

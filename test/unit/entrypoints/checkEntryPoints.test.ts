@@ -68,6 +68,16 @@ describe('checking entry points against their Dockerfile', () => {
     ]);
   });
 
+  it('names the Dockerfile as seen from the file the problem is in, however the caller gives paths', () => {
+    const text = lines('services:', '  api:', '    build: { context: ../docker, target: tset, args: [GOFLAGS=-race] }');
+    const dockerfiles = new Map([['/work/docker/Dockerfile', dockerfileFacts(dockerfile)]]);
+    const messages = checkEntryPoints(scanOf({ '/work/app/compose.yaml': text }), (path) => dockerfiles.get(path)).map(({ diagnostic }) => diagnostic.message);
+    assert.deepEqual(messages, [
+      'Target tset of service api is no stage of ../docker/Dockerfile (did you mean test?)',
+      'Build arg GOFLAGS of service api is not declared by any ARG in ../docker/Dockerfile, so it has no effect',
+    ]);
+  });
+
   it('reports a value shared through inherits once, where it is written', () => {
     const text = lines('target "_common" {', '  args = { NOPE = "1" }', '  target = "buld"', '}', 'target "a" { inherits = ["_common"] }', 'target "b" { inherits = ["_common"] }');
     const diagnostics = checkEntryPoints(scanOf({ 'docker-bake.hcl': text }), (path) => facts().get(path));

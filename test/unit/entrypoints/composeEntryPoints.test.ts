@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { entryPointFileKind } from '../../../src/core/entrypoints/entryPointFileKind';
+import { entryPointFileKind, inSkippedFolder } from '../../../src/core/entrypoints/entryPointFileKind';
 import { lines, rangeOf, scanOf, summary } from './entryPointHelpers';
 
 /** Compose's build section (compose-spec build.md): context, dockerfile relative to it, target, args, overrides. */
@@ -10,6 +10,13 @@ describe('Compose entry points', () => {
       return kind && `${kind.tool}/${kind.syntax}/${kind.role}`;
     });
     assert.deepEqual(kinds, ['compose/yaml/base', 'compose/yaml/base', 'compose/yaml/base', 'compose/yaml/base', 'compose/yaml/override', 'compose/yaml/override', 'compose/yaml/variant', 'bake/hcl/base', 'bake/json/base', 'bake/hcl/override', 'bake/hcl/variant', null, null, null]);
+  });
+
+  it('skips files inside node_modules and .git, as the CLI and the editor search', () => {
+    assert.deepEqual(
+      ['node_modules/pkg/compose.yaml', 'app/.git/compose.yaml', 'app/compose.yaml', 'node_modules', '/work/my_node_modules/compose.yaml'].map(inSkippedFolder),
+      [true, true, false, false, false],
+    );
   });
 
   it('reads `build: PATH` as the context, with the Dockerfile named Dockerfile inside it and the last stage', () => {
