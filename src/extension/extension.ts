@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { DocumentGraphCache } from './documentGraphCache';
+import { EntryPointIndex } from './entrypoints/entryPointIndex';
+import { registerEntryPointFeatures } from './entrypoints/registerEntryPointFeatures';
 import { registerGraphPanel } from './graphView/graphPanel';
 import { registerRefactorings } from './refactor/refactorings';
 import { registerRevealStageCommand } from './language/revealStageCommand';
@@ -23,12 +25,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const symbols = new StageSymbolProvider(cache);
   const codeLenses = new StageCodeLensProvider(cache, log);
   const diagnostics = new StageDiagnostics(cache, log);
+  // Compose services and Bake targets that build the workspace's Dockerfiles, found once and kept current.
+  const entryPoints = new EntryPointIndex(log);
   // Registered first so that VS Code, which lists the newest provider's lenses first, puts what a stage is and who
   // uses it before the offer to extract from it.
-  registerRefactorings(context, cache, log, dockerfiles);
+  registerRefactorings(context, cache, entryPoints, log, dockerfiles);
   context.subscriptions.push(
     log,
     cache,
+    entryPoints,
     codeLenses,
     diagnostics,
     vscode.languages.registerCodeLensProvider(dockerfiles, codeLenses),
@@ -38,10 +43,11 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerHoverProvider(dockerfiles, new StageHoverProvider(cache)),
     vscode.languages.registerDocumentSymbolProvider(dockerfiles, symbols, { label: 'Stageflow' }),
     vscode.languages.registerFoldingRangeProvider(dockerfiles, symbols),
-    vscode.languages.registerRenameProvider(dockerfiles, new StageRenameProvider(cache, log)),
+    vscode.languages.registerRenameProvider(dockerfiles, new StageRenameProvider(cache, entryPoints, log)),
     vscode.languages.registerCodeActionsProvider(dockerfiles, new StageQuickFixProvider(cache), StageQuickFixProvider.metadata),
     registerRevealStageCommand(cache, log),
   );
+  registerEntryPointFeatures(context, entryPoints, cache, log, dockerfiles);
   registerGraphPanel(context, cache, log);
   // Diagnostics for the Dockerfiles already open are computed after activation returns: nothing here waits on them.
   const initialDiagnostics = setTimeout(() => diagnostics.refreshAll(), 0);

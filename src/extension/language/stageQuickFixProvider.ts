@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { stageQuickFixes } from '../../core/editor/stageQuickFixes';
 import type { DocumentGraphCache } from '../documentGraphCache';
-import { diagnosticCodeValue, diagnosticSource, fromRange, toRange, toWorkspaceEdit } from '../typeConverters';
+import { fromRange } from '../typeConverters';
+import { quickFixAction } from './quickFixAction';
 
 /** Quick fixes for the graph's diagnostics where the fix is certain; `stageQuickFixes` decides which. */
 export class StageQuickFixProvider implements vscode.CodeActionProvider {
@@ -13,15 +14,6 @@ export class StageQuickFixProvider implements vscode.CodeActionProvider {
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) {
       return [];
     }
-    return stageQuickFixes(this.cache.get(document), fromRange(range)).map((fix) => {
-      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-      action.edit = toWorkspaceEdit(document.uri, fix.edits);
-      const fixedRange = toRange(fix.diagnostic.range);
-      action.diagnostics = context.diagnostics.filter(
-        (shown) => shown.source === diagnosticSource && diagnosticCodeValue(shown.code) === fix.diagnostic.code && shown.range.isEqual(fixedRange),
-      );
-      action.isPreferred = true;
-      return action;
-    });
+    return stageQuickFixes(this.cache.get(document), fromRange(range)).map((fix) => quickFixAction(document.uri, fix, context));
   }
 }

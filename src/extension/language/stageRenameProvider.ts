@@ -1,12 +1,18 @@
 import * as vscode from 'vscode';
-import { prepareStageRename, renameStageEdits } from '../../core/editor/renameStage';
+import { prepareStageRename } from '../../core/editor/renameStage';
 import type { DocumentGraphCache } from '../documentGraphCache';
-import { fromPosition, toRange, toWorkspaceEdit } from '../typeConverters';
+import type { EntryPointIndex } from '../entrypoints/entryPointIndex';
+import { stageRenameAcrossFiles } from '../entrypoints/stageRenameAcrossFiles';
+import { fromPosition, toRange } from '../typeConverters';
 
-/** F2 on a stage name or reference; `renameStage` decides what may be renamed and computes the edits. */
+/**
+ * F2 on a stage name or reference; `renameStage` decides what may be renamed, and the edits reach the Compose and
+ * Bake files that name the stage as their target, in the same undoable edit.
+ */
 export class StageRenameProvider implements vscode.RenameProvider {
   constructor(
     private readonly cache: DocumentGraphCache,
+    private readonly entryPoints: EntryPointIndex,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -19,15 +25,12 @@ export class StageRenameProvider implements vscode.RenameProvider {
     return { range: toRange(preparation.range), placeholder: preparation.placeholder };
   }
 
-  provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string): vscode.WorkspaceEdit {
-    const graph = this.cache.get(document);
-    const preparation = prepareStageRename(graph, fromPosition(position));
-    const result = 'refused' in preparation ? preparation : renameStageEdits(graph, preparation.stage, newName.trim());
-    if ('refused' in result) {
-      this.log.info(`Rename to "${newName}" refused: ${result.refused}`);
-      throw new Error(result.refused);
+  provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit> {
+    const preparation = prepareStageRename(this.cache.get(document), fromPosition(position));
+    if ('refused' in preparation) {
+      this.log.info(`Rename to "${newName}" refused: ${preparation.refused}`);
+      throw new Error(preparation.refused);
     }
-    this.log.info(`Renaming a stage to "${newName.trim()}": ${result.edits.length} edits in ${document.uri.toString(true)}.`);
-    return toWorkspaceEdit(document.uri, result.edits);
+    return stageRenameAcrossFiles(this.entryPoints, document, (dockerfile) => this.cache.get(dockerfile), preparation.stage, newName.trim(), this.log);
   }
 }

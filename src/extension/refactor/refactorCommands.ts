@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import type { Range as CoreRange, StageGraph } from '../../core/model';
+import { entryPointsOfDockerfile } from '../../core/entrypoints/entryPointQueries';
+import { keepEntryPointBuilds } from '../../core/refactor/keepEntryPointBuilds';
 import { performRefactoring, type RefactoringName, type RefactorRequest } from '../../core/refactor/performRefactoring';
 import { isEnabled, refactorActionFor, refactorActionsAt, type RefactorAction } from '../../core/refactor/refactorActionsAt';
 import type { RefactorOutcome } from '../../core/refactor/refactorOutcome';
 import { validateRefactorStageName } from '../../core/refactor/validateRefactorStageName';
 import type { DocumentGraphCache } from '../documentGraphCache';
+import type { EntryPointIndex } from '../entrypoints/entryPointIndex';
 import { fromRange, toPosition, toWorkspaceEdit } from '../typeConverters';
 
 /** What a refactoring command did, so callers (and tests) can tell an applied change from a refusal or a cancel. */
@@ -120,7 +123,13 @@ async function renameNewStage(cache: DocumentGraphCache, document: vscode.TextDo
  * point, the name when the action asks for one), then applies the refactoring checked against the document as it
  * is by then. An extract ends with a rename started on the new stage's name.
  */
-async function runAction(cache: DocumentGraphCache, log: vscode.LogOutputChannel, document: vscode.TextDocument, action: RefactorAction | string): Promise<RefactorCommandResult> {
+async function runAction(
+  cache: DocumentGraphCache,
+  entryPoints: EntryPointIndex,
+  log: vscode.LogOutputChannel,
+  document: vscode.TextDocument,
+  action: RefactorAction | string,
+): Promise<RefactorCommandResult> {
   if (typeof action === 'string') return notApplied(action);
   if (!isEnabled(action)) return notApplied(action.disabled.reason);
   let request = action.request;
@@ -133,7 +142,7 @@ async function runAction(cache: DocumentGraphCache, log: vscode.LogOutputChannel
   const chosen = action.asksName ? await askName(graph, request, action.name) : action.name;
   if (chosen === undefined) return cancelled;
   const version = document.version;
-  const outcome = performRefactoring(document.getText(), cache.get(document), request, chosen.trim());
+  const outcome = keptForEntryPoints(entryPoints, document, cache.get(document), performRefactoring(document.getText(), cache.get(document), request, chosen.trim()));
   const result = await applyOutcome(document, version, outcome, log);
   if (result.applied && action.kind === 'extract') await renameNewStage(cache, document, chosen.trim());
   return result;
@@ -148,6 +157,7 @@ type ActionFromArguments = (graph: StageGraph, text: string) => RefactorAction;
  */
 async function refactorCommand(
   cache: DocumentGraphCache,
+  entryPoints: EntryPointIndex,
   log: vscode.LogOutputChannel,
   uri: unknown,
   refactoring: RefactoringName,
@@ -158,15 +168,21 @@ async function refactorCommand(
   if (!document) return notApplied('No Dockerfile is open');
   const graph = cache.get(document);
   const action = fromArguments ? fromArguments(graph, document.getText()) : actionAtSelection(graph, document, refactoring, name);
-  return runAction(cache, log, document, action);
+  return runAction(cache, entryPoints, log, document, action);
 }
 
 /** `stageflow.nameAllStages(uri)`: leaves no numeric stage reference, naming the unnamed stages they reach. */
-async function nameAllStagesCommand(cache: DocumentGraphCache, log: vscode.LogOutputChannel, uri: unknown): Promise<RefactorCommandResult> {
+async function nameAllStagesCommand(cache: DocumentGraphCache, entryPoints: EntryPointIndex, log: vscode.LogOutputChannel, uri: unknown): Promise<RefactorCommandResult> {
   const document = await documentFor(uri);
   if (!document) return notApplied('No Dockerfile is open');
   const version = document.version;
-  return applyOutcome(document, version, performRefactoring(document.getText(), cache.get(document), { refactoring: 'nameAllStages' }, ''), log);
+  const graph = cache.get(document);
+  return applyOutcome(document, version, keptForEntryPoints(entryPoints, document, graph, performRefactoring(document.getText(), graph, { refactoring: 'nameAllStages' }, '')), log);
+}
+
+/** The outcome, or a refusal when it would change what a Compose service or Bake target building the file builds. */
+function keptForEntryPoints(entryPoints: EntryPointIndex, document: vscode.TextDocument, graph: StageGraph, outcome: RefactorOutcome): RefactorOutcome {
+  return keepEntryPointBuilds(document.getText(), graph, outcome, entryPointsOfDockerfile(entryPoints.scan(), document.uri.path));
 }
 
 /**
@@ -179,16 +195,16 @@ async function nameAllStagesCommand(cache: DocumentGraphCache, log: vscode.LogOu
  *   FROM, asks before which instruction;
  * - `stageflow.extractBase(uri, stageIndexes?, name?)`: moves what stages share into a new base stage.
  */
-export function registerRefactorCommands(cache: DocumentGraphCache, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerRefactorCommands(cache: DocumentGraphCache, entryPoints: EntryPointIndex, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('stageflow.nameStage', (uri?: unknown, stageIndex?: unknown, name?: unknown) => {
       const stage = integerOrUndefined(stageIndex);
       const chosen = nameOrUndefined(name);
       const fromArguments: ActionFromArguments | undefined =
         stage === undefined ? undefined : (graph, text) => refactorActionFor(graph, text, { refactoring: 'nameStage', stage }, chosen);
-      return refactorCommand(cache, log, uri, 'nameStage', chosen, fromArguments);
+      return refactorCommand(cache, entryPoints, log, uri, 'nameStage', chosen, fromArguments);
     }),
-    vscode.commands.registerCommand('stageflow.nameAllStages', (uri?: unknown) => nameAllStagesCommand(cache, log, uri)),
+    vscode.commands.registerCommand('stageflow.nameAllStages', (uri?: unknown) => nameAllStagesCommand(cache, entryPoints, log, uri)),
     vscode.commands.registerCommand('stageflow.extractStage', (uri?: unknown, line0?: unknown, name?: unknown) => {
       const line = integerOrUndefined(line0);
       const chosen = nameOrUndefined(name);
@@ -196,14 +212,14 @@ export function registerRefactorCommands(cache: DocumentGraphCache, log: vscode.
         line === undefined
           ? undefined
           : (graph, text) => refactorActionsAt(graph, text, { start: { line, character: 0 }, end: { line, character: 0 } }, chosen).extractStage;
-      return refactorCommand(cache, log, uri, 'extractStage', chosen, fromArguments);
+      return refactorCommand(cache, entryPoints, log, uri, 'extractStage', chosen, fromArguments);
     }),
     vscode.commands.registerCommand('stageflow.extractBase', (uri?: unknown, stageIndexes?: unknown, name?: unknown) => {
       const stages = Array.isArray(stageIndexes) && stageIndexes.every((index) => Number.isInteger(index)) ? (stageIndexes as number[]) : undefined;
       const chosen = nameOrUndefined(name);
       const fromArguments: ActionFromArguments | undefined =
         stages === undefined ? undefined : (graph, text) => refactorActionFor(graph, text, { refactoring: 'extractSharedBase', stages }, chosen);
-      return refactorCommand(cache, log, uri, 'extractSharedBase', chosen, fromArguments);
+      return refactorCommand(cache, entryPoints, log, uri, 'extractSharedBase', chosen, fromArguments);
     }),
   );
 }
