@@ -1,4 +1,4 @@
-import { shortenMiddle as shorten } from '../layout/layoutLabels';
+import { shortenMiddle as shorten } from '../layout/shortenText';
 import { mergeParallelEdges } from '../graph/mergeParallelEdges';
 import type { Artifact, Edge, Stage, StageGraph } from '../model';
 

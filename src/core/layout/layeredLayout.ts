@@ -1,4 +1,5 @@
 import { alignCoordinates } from './alignCoordinates';
+import { assignPorts } from './assignPorts';
 import { assignLayers, topologicalOrder, type DirectedEdge } from './assignLayers';
 import { orderLayers } from './orderLayers';
 import { straightenLongEdges } from './straightenLongEdges';
@@ -117,7 +118,7 @@ export function layeredLayout(graph: LayeredGraph): LayeredDrawing {
     at += layerSize[layer] + gapAfter[layer];
   });
 
-  const ports = spreadPorts(chains, realCount, cross, crossSize);
+  const ports = assignPorts(chains, realCount, cross, crossSize);
   const edges = chains.map((chain, index) => {
     if (chain.length === 0) return { points: [] };
     const points: RankPoint[] = [];
@@ -181,31 +182,4 @@ function depthFirstOrder(initial: readonly number[][], layerOf: readonly number[
   const layers: number[][] = initial.map(() => []);
   for (const node of initial.flat().sort((a, b) => rank[a] - rank[b])) layers[layerOf[node]].push(node);
   return layers;
-}
-
-/**
- * Offsets where each edge leaves its source and enters its target, spread along the node's side in the order of
- * the far ends so that edges sharing a node do not cross or overlap there.
- */
-function spreadPorts(chains: readonly number[][], realCount: number, cross: readonly number[], crossSize: (node: number) => number): { out: number[]; in: number[] } {
-  const out = new Array<number>(chains.length).fill(0);
-  const into = new Array<number>(chains.length).fill(0);
-  const leaving: number[][] = Array.from({ length: realCount }, () => []);
-  const entering: number[][] = Array.from({ length: realCount }, () => []);
-  chains.forEach((chain, index) => {
-    if (chain.length === 0) return;
-    leaving[chain[0]].push(index);
-    entering[chain[chain.length - 1]].push(index);
-  });
-  const spread = (node: number, edgeIndexes: number[], farEnd: (chain: number[]) => number, result: number[]): void => {
-    if (edgeIndexes.length < 2) return;
-    edgeIndexes.sort((a, b) => cross[farEnd(chains[a])] - cross[farEnd(chains[b])] || a - b);
-    const step = Math.min(12, (crossSize(node) * 0.7) / (edgeIndexes.length - 1));
-    edgeIndexes.forEach((edge, position) => (result[edge] = (position - (edgeIndexes.length - 1) / 2) * step));
-  };
-  for (let node = 0; node < realCount; node++) {
-    spread(node, leaving[node], (chain) => chain[1], out);
-    spread(node, entering[node], (chain) => chain[chain.length - 2], into);
-  }
-  return { out, in: into };
 }

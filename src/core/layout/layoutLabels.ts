@@ -1,27 +1,6 @@
 import type { Edge, Stage, StageGraph } from '../model';
-
-/** Shortens text to `max` characters with an ellipsis in the middle, where paths and tags differ least. */
-export function shortenMiddle(text: string, max: number): string {
-  const chars = Array.from(text.replace(/\s+/g, ' '));
-  if (chars.length <= max) return chars.join('');
-  const head = Math.ceil((max - 1) / 2);
-  const tail = max - 1 - head;
-  return chars.slice(0, head).join('') + '…' + (tail > 0 ? chars.slice(-tail).join('') : '');
-}
-
-/** Shortens text to `max` characters with an ellipsis at the end. */
-export function shortenEnd(text: string, max: number): string {
-  const chars = Array.from(text.replace(/\s+/g, ' '));
-  return chars.length <= max ? chars.join('') : chars.slice(0, max - 1).join('') + '…';
-}
-
-/** The last segment of a path (`services/api/go.mod` -> `go.mod`), keeping a trailing slash for directories. */
-function lastSegment(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
-  const slash = trimmed.lastIndexOf('/');
-  if (slash < 0 || trimmed === '') return path;
-  return trimmed.slice(slash + 1) + (path.endsWith('/') ? '/' : '');
-}
+import { artifactWords } from './artifactWords';
+import { shortenEnd, shortenMiddle } from './shortenText';
 
 /** What the base of a stage is called on screen: the base stage's label, else the image. */
 export function baseLabel(graph: StageGraph, stage: Stage): string {
@@ -39,7 +18,7 @@ export function stageLines(graph: StageGraph, stage: Stage): string[] {
   const facts = [instructionCount(stage)];
   if (stage.platform) facts.push(stage.platform);
   if (stage.isTarget) facts.unshift('target');
-  else if (stage.reachable === false) facts.unshift('skipped');
+  else if (stage.reachable === false) facts.unshift('not built');
   return [
     shortenMiddle(stage.label, 30),
     shortenMiddle(`#${stage.index} · FROM ${baseLabel(graph, stage)}`, 38),
@@ -63,7 +42,7 @@ export function stageAriaLabel(graph: StageGraph, stage: Stage): string {
   const parts = [`Stage ${stage.label}, number ${stage.index}`, `from ${baseLabel(graph, stage)}`, instructionCount(stage)];
   if (stage.platform) parts.push(`platform ${stage.platform}`);
   if (stage.isTarget) parts.push('the build target');
-  else if (stage.reachable === false) parts.push('skipped for this target');
+  else if (stage.reachable === false) parts.push('not built for this target');
   return parts.join(', ');
 }
 
@@ -72,17 +51,19 @@ function targetName(graph: StageGraph): string {
   return target ? `target ${target.label}` : 'the target';
 }
 
-/** The short label drawn on a merged edge: what is copied or mounted, and how many edges were merged. */
+/** Longest edge label drawn; the hover text has everything. */
+const EDGE_LABEL_LENGTH = 30;
+
+/**
+ * The short label drawn on a merged edge: what is copied or mounted in words (`runc → /usr/bin/`), marked
+ * `onbuild` for ONBUILD triggers, with the count of merged instructions (`×3 …`).
+ */
 export function edgeLabel(edges: readonly Edge[]): string {
   const first = edges[0];
-  let what = '';
-  if (first.artifact) {
-    const sources = first.artifact.sources.map(lastSegment);
-    what = first.kind === 'mount' ? `mount ${sources.join(', ')}` : sources.join(', ');
-  }
-  if (first.onbuild) what = what ? `onbuild ${what}` : 'onbuild';
-  const label = shortenEnd(what, 22);
-  return edges.length > 1 ? `×${edges.length} ${label}`.trim() : label;
+  const artifacts = edges.flatMap((edge) => (edge.artifact ? [edge.artifact] : []));
+  const prefix = [edges.length > 1 ? `×${edges.length}` : '', first.onbuild ? 'onbuild' : ''].filter(Boolean).join(' ');
+  const what = artifacts.length > 0 ? artifactWords(artifacts, EDGE_LABEL_LENGTH - (prefix ? Array.from(prefix).length + 1 : 0)) : '';
+  return shortenEnd([prefix, what].filter(Boolean).join(' '), EDGE_LABEL_LENGTH);
 }
 
 /** Hover text of a merged edge: every instruction it stands for, complete. */

@@ -1,10 +1,12 @@
 import { mergeParallelEdges } from '../graph/mergeParallelEdges';
 import type { Edge, StageGraph } from '../model';
+import { sideForPorts } from './assignPorts';
 import { countBends, edgePath } from './edgePath';
 import { layeredLayout, type RankPoint } from './layeredLayout';
 import { placeEdgeLabels } from './placeEdgeLabels';
-import { edgeLabel, edgeTooltip, instructionLine, shortenMiddle, stageAriaLabel, stageLines, stageTooltip } from './layoutLabels';
-import type { GraphLayout, LayoutEdge, LayoutNode, LayoutOptions } from './layoutTypes';
+import { edgeLabel, edgeTooltip, instructionLine, stageAriaLabel, stageLines, stageTooltip } from './layoutLabels';
+import { shortenMiddle } from './shortenText';
+import type { GraphLayout, LayoutDirection, LayoutEdge, LayoutNode, LayoutOptions } from './layoutTypes';
 
 /** Estimated text widths (px per character) of the title and detail lines; boxes are sized from them. */
 export const TITLE_CHAR_WIDTH = 7.6;
@@ -33,6 +35,7 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
     }
   }
   const merged = mergeEdges(graph, nodeIndex);
+  makeRoomForPorts(drafts, merged, direction);
   const labelSpace = (label: string): number => (direction === 'LR' ? Array.from(label).length * DETAIL_CHAR_WIDTH + 28 : 26);
   const drawing = layeredLayout({
     nodes: drafts.map((node) => (direction === 'LR' ? { rankSize: node.width, crossSize: node.height } : { rankSize: node.height, crossSize: node.width })),
@@ -72,6 +75,22 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
   const { width, height } = moveToOrigin(nodes, edges);
   for (const edge of edges) edge.path = edgePath(edge.points, direction);
   return { direction, width, height, nodes, edges, crossings: drawing.crossings, bends };
+}
+
+/** Lengthens the side of every node that more edges enter or leave than fit at the port pitch, so each has its own port. */
+function makeRoomForPorts(drafts: NodeDraft[], merged: readonly MergedEdge[], direction: LayoutDirection): void {
+  const entering = new Array<number>(drafts.length).fill(0);
+  const leaving = new Array<number>(drafts.length).fill(0);
+  for (const edge of merged) {
+    if (edge.source === edge.target) continue;
+    leaving[edge.source]++;
+    entering[edge.target]++;
+  }
+  drafts.forEach((draft, index) => {
+    const side = sideForPorts(Math.max(entering[index], leaving[index]));
+    if (direction === 'LR') draft.height = Math.max(draft.height, side);
+    else draft.width = Math.max(draft.width, side);
+  });
 }
 
 function stageNodes(graph: StageGraph): NodeDraft[] {

@@ -10,15 +10,20 @@ export interface NodeTextLine {
   role: 'title' | 'detail';
 }
 
+/** The height of a stage box's three lines with their padding (the box's usual height). */
+const STAGE_TEXT_HEIGHT = 60;
+
 /** Where the webview and the SVG export put each text line of a node, so both draw the same box. */
 export function nodeText(node: LayoutNode): NodeTextLine[] {
   if (node.kind !== 'stage') {
     return node.lines.map((text) => ({ text, x: node.width / 2, y: node.height / 2 + 4, anchor: 'middle', role: 'detail' }));
   }
+  // A box taller than its text (it has many edges' ports) keeps the text in its middle.
+  const top = Math.max(0, (node.height - STAGE_TEXT_HEIGHT) / 2);
   return node.lines.map((text, index) => ({
     text,
     x: 12,
-    y: index === 0 ? 20 : 22 + index * 15,
+    y: top + (index === 0 ? 20 : 22 + index * 15),
     anchor: 'start',
     role: index === 0 ? 'title' : 'detail',
   }));

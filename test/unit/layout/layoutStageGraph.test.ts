@@ -77,7 +77,7 @@ describe('layoutStageGraph', () => {
       ],
     );
     const copy = layoutStageGraph(graph).edges.find((edge) => edge.kind === 'copy')!;
-    assert.equal(copy.label, '×2 dist/');
+    assert.equal(copy.label, '×2 dist/ +1 → /app/');
     assert.deepEqual(copy.lines, [12, 13]);
     assert.equal(copy.tooltip, 'COPY --from=build /src/dist/ → /app/ (line 12)\nCOPY --from=build /src/config/nginx.conf → /app/ (line 13)');
   });
@@ -103,7 +103,7 @@ describe('layoutStageGraph', () => {
 
   it('labels stages with index, base, counts and marks, and greys the skipped ones', () => {
     const layout = layoutStageGraph(goService);
-    assert.deepEqual(byId(layout, 'stage:1').lines, ['test', '#1 · FROM build', 'skipped · 2 instructions']);
+    assert.deepEqual(byId(layout, 'stage:1').lines, ['test', '#1 · FROM build', 'not built · 2 instructions']);
     assert.equal(byId(layout, 'stage:1').reachable, false);
     assert.deepEqual(byId(layout, 'stage:2').lines, ['runtime', '#2 · FROM alpine:3.20', 'target · 2 instructions']);
     assert.equal(byId(layout, 'image:alpine:3.20').kind, 'image');
@@ -170,8 +170,8 @@ describe('edge labels', () => {
       [0, 1, 2, 3].map((from) => ({ from, to: 4, sources: [`/out/artifact-${from}`] })),
     );
     const labelled = layoutStageGraph(graph).edges.filter((edge) => edge.label !== '');
-    assert.deepEqual(labelled.map((edge) => edge.label), ['artifact-0', 'artifact-1', 'artifact-2', 'artifact-3']);
-    const boxes = labelled.map((edge) => ({ left: edge.labelX - 32, right: edge.labelX + 32, top: edge.labelY - 15, bottom: edge.labelY - 2 }));
+    assert.deepEqual(labelled.map((edge) => edge.label), ['artifact-0 → /app/', 'artifact-1 → /app/', 'artifact-2 → /app/', 'artifact-3 → /app/']);
+    const boxes = labelled.map((edge) => ({ left: edge.labelX - 50, right: edge.labelX + 50, top: edge.labelY - 15, bottom: edge.labelY - 2 }));
     for (const [index, a] of boxes.entries()) {
       for (const b of boxes.slice(index + 1)) assert.ok(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, 'labels overlap');
     }
