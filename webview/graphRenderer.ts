@@ -30,6 +30,9 @@ export class GraphRenderer {
   private layout: GraphLayout | null = null;
   private selectedKey: string | null = null;
   private highlighted: number | null = null;
+  /** What the search box holds, and the nodes it matches (best first); kept across redraws. */
+  private searchText = '';
+  private matchList: LayoutNode[] = [];
   /** The view's size read as `draw` began, valid until the current task ends (see `viewSize`). */
   private sizeAtDraw: [number, number] | null = null;
 
@@ -138,7 +141,7 @@ export class GraphRenderer {
     }
 
     // Tab order follows reading order of the drawing.
-    const ordered = [...layout.nodes].sort((a, b) => (layout.direction === 'LR' ? a.x - b.x || a.y - b.y : a.y - b.y || a.x - b.x));
+    const ordered = this.readingOrder();
     const nodes = this.nodeLayer
       .selectAll<SVGGElement, LayoutNode>('g.node')
       .data(ordered, (node) => node.key)
@@ -161,6 +164,8 @@ export class GraphRenderer {
       .attr('role', 'button')
       .attr('aria-label', (node) => node.ariaLabel);
     nodes.select('title').text((node) => node.tooltip);
+    this.matchList = matchesOf(ordered, this.searchText);
+    if (this.matchList.length > 0) nodes.attr('class', (node) => this.nodeClasses(node));
     nodes
       .select('rect')
       .attr('width', (node) => node.width)
@@ -223,20 +228,26 @@ export class GraphRenderer {
     this.events.viewChanged();
   }
 
-  /** Marks the nodes whose title contains `text`; returns the first match, centred, selected and focused. */
-  find(text: string): LayoutNode | undefined {
-    const wanted = text.trim().toLowerCase();
-    const matches = (node: LayoutNode): boolean => wanted !== '' && (node.lines[0] ?? '').toLowerCase().includes(wanted);
-    const nodes = this.nodeLayer.selectAll<SVGGElement, LayoutNode>('g.node').classed('match', matches);
-    // Typing a whole name ("web") must reach that stage, not the first one that merely contains it ("web-build").
-    const title = (node: LayoutNode): string => (node.lines[0] ?? '').toLowerCase();
-    const first = this.layout?.nodes.find((node) => wanted !== '' && title(node) === wanted) ?? this.layout?.nodes.find(matches);
-    if (first) {
-      this.centreOn(first);
-      this.select(first.key);
-      nodes.filter((node) => node.key === first.key).node()?.focus();
-    }
-    return first;
+  /**
+   * Marks every node whose name contains `text` (case-insensitive), without moving focus or the view; returns
+   * them best first: a node named exactly `text`, then the others in reading order.
+   */
+  markMatches(text: string): readonly LayoutNode[] {
+    this.searchText = text;
+    this.matchList = matchesOf(this.readingOrder(), text);
+    this.nodeLayer.selectAll<SVGGElement, LayoutNode>('g.node').attr('class', (node) => this.nodeClasses(node));
+    return this.matchList;
+  }
+
+  /** The nodes the search box matches, best first. */
+  get matches(): readonly LayoutNode[] {
+    return this.matchList;
+  }
+
+  /** Selects `node` and brings it into view. */
+  reveal(node: LayoutNode): void {
+    this.select(node.key);
+    this.centreIfHidden(node);
   }
 
   private activate(node: LayoutNode): void {
@@ -271,7 +282,15 @@ export class GraphRenderer {
       !node.reachable && 'unreachable',
       node.key === this.selectedKey && 'selected',
       this.highlighted !== null && node.stage === this.highlighted && 'highlighted',
+      this.matchList.includes(node) && 'match',
     );
+  }
+
+  /** The nodes in reading order: the order Tab moves through and search results come in. */
+  private readingOrder(): LayoutNode[] {
+    const layout = this.layout;
+    if (!layout) return [];
+    return [...layout.nodes].sort((a, b) => (layout.direction === 'LR' ? a.x - b.x || a.y - b.y : a.y - b.y || a.x - b.x));
   }
 
   /**
@@ -313,6 +332,20 @@ function zoomTransformOf(element: SVGSVGElement): { x: number; y: number; k: num
 function datumAt<T>(event: Event, selector: string): T | undefined {
   const element = event.target instanceof Element ? event.target.closest(selector) : null;
   return element ? select<Element, T>(element).datum() : undefined;
+}
+
+/** The nodes of `ordered` whose name contains `text`: one named exactly `text` first, then the others in order. */
+function matchesOf(ordered: readonly LayoutNode[], text: string): LayoutNode[] {
+  const wanted = text.trim().toLowerCase();
+  if (wanted === '') return [];
+  const found = ordered.filter((node) => namesOf(node).some((name) => name.includes(wanted)));
+  const exact = found.findIndex((node) => namesOf(node).includes(wanted));
+  return exact > 0 ? [found[exact], ...found.slice(0, exact), ...found.slice(exact + 1)] : found;
+}
+
+/** What a node is called, lowercased: its title (maybe shortened) and the whole stage name or image in its key. */
+function namesOf(node: LayoutNode): string[] {
+  return [(node.lines[0] ?? '').toLowerCase(), node.key.slice(node.key.indexOf(':') + 1).toLowerCase()];
 }
 
 function labelOf(node: LayoutNode | undefined): string {

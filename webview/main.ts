@@ -138,13 +138,27 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   else console.warn('Stageflow graph view ignored an unexpected message', event.data);
 });
 
-view.search.addEventListener('keydown', (event) => {
-  if (event.key === 'Enter') {
-    const found = renderer.find(view.search.value);
-    showStatus(found ? `Found ${found.lines[0]}` : view.search.value.trim() ? 'No stage matches' : '');
-  }
+// Typing marks the matches and leaves focus in the box; Enter shows the next match (Shift+Enter the previous).
+let searchPosition = -1;
+view.search.addEventListener('input', () => {
+  const matches = renderer.markMatches(view.search.value);
+  searchPosition = -1;
+  const count = `${matches.length} ${matches.length === 1 ? 'match' : 'matches'}`;
+  showStatus(view.search.value.trim() === '' ? '' : matches.length === 0 ? 'No stage matches' : `${count}: Enter shows ${matches.length === 1 ? 'it' : 'the next'}`);
 });
-view.search.addEventListener('input', () => renderer.find(view.search.value));
+view.search.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter') return;
+  event.preventDefault();
+  const matches = renderer.matches;
+  if (matches.length === 0) {
+    showStatus(view.search.value.trim() ? 'No stage matches' : '');
+    return;
+  }
+  searchPosition = (searchPosition + (event.shiftKey ? matches.length - 1 : 1)) % matches.length;
+  const found = matches[searchPosition];
+  renderer.reveal(found);
+  showStatus(`Found ${found.lines[0]}${matches.length > 1 ? ` (${searchPosition + 1} of ${matches.length})` : ''}`);
+});
 view.target.addEventListener('change', () => host.post({ type: 'setTarget', target: view.target.value === '' ? null : view.target.value }));
 view.buildArgFields.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -158,6 +172,17 @@ view.direction.addEventListener('change', () => {
   postLayoutOptions();
 });
 view.fit.addEventListener('click', () => renderer.fit());
+showLegend(state.legend);
+view.legendToggle.addEventListener('click', () => {
+  showLegend(!state.legend);
+  saveState();
+});
+
+function showLegend(shown: boolean): void {
+  state.legend = shown;
+  view.legend.hidden = !shown;
+  view.legendToggle.setAttribute('aria-pressed', String(shown));
+}
 for (const format of ['svg', 'mermaid', 'dot'] as const) {
   view.exports[format].addEventListener('click', () => host.post({ type: 'exportGraph', format }));
 }

@@ -1,4 +1,5 @@
 import type { BuildArgInfo, ExportFormat } from '../src/shared/protocol';
+import { createLegend } from './legend';
 
 /** The parts of the page the view updates. */
 export interface ViewElements {
@@ -10,6 +11,8 @@ export interface ViewElements {
   hideImages: HTMLInputElement;
   direction: HTMLSelectElement;
   fit: HTMLButtonElement;
+  legendToggle: HTMLButtonElement;
+  legend: HTMLElement;
   exports: Record<ExportFormat, HTMLButtonElement>;
   banner: HTMLElement;
   empty: HTMLElement;
@@ -43,12 +46,14 @@ export function createViewElements(root: HTMLElement): ViewElements {
   const direction = element('select', { 'aria-label': 'Direction' });
   direction.append(element('option', { value: 'LR' }, 'Left to right'), element('option', { value: 'TB' }, 'Top to bottom'));
   const fit = element('button', { type: 'button', title: 'Fit the whole graph in view' }, 'Fit');
+  const legendToggle = element('button', { type: 'button', title: 'What the boxes and lines mean', 'aria-controls': 'graph-legend', 'aria-pressed': 'false' }, 'Legend');
+  const legend = createLegend();
   const exports: Record<ExportFormat, HTMLButtonElement> = {
     svg: element('button', { type: 'button', title: 'Save the picture as an SVG file' }, 'Save SVG'),
     mermaid: element('button', { type: 'button', title: 'Copy the graph as Mermaid' }, 'Copy Mermaid'),
     dot: element('button', { type: 'button', title: 'Copy the graph as Graphviz DOT' }, 'Copy DOT'),
   };
-  toolbar.append(fileName, search, targetLabel, buildArgs, hideLabel, direction, fit, element('span', { class: 'spacer' }), exports.svg, exports.mermaid, exports.dot);
+  toolbar.append(fileName, search, targetLabel, buildArgs, hideLabel, direction, fit, legendToggle, element('span', { class: 'spacer' }), exports.svg, exports.mermaid, exports.dot);
   const banner = element('div', { class: 'banner', role: 'alert', hidden: '' });
   const empty = element('div', { class: 'empty-state', hidden: '' });
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -56,8 +61,8 @@ export function createViewElements(root: HTMLElement): ViewElements {
   svg.setAttribute('role', 'group');
   svg.setAttribute('aria-label', 'Stage graph: Tab or arrow keys move between stages, Enter reveals one in the editor');
   const status = element('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  root.append(toolbar, banner, empty, svg, status);
-  return { fileName, search, target, buildArgs, buildArgFields, hideImages, direction, fit, exports, banner, empty, svg, status };
+  root.append(toolbar, banner, empty, svg, legend, status);
+  return { fileName, search, target, buildArgs, buildArgFields, hideImages, direction, fit, legendToggle, legend, exports, banner, empty, svg, status };
 }
 
 /** Fills the target picker: the default first, then the named stages. */

@@ -29,11 +29,12 @@ export function connectToHost(): ViewHost {
 
 /** Saved state is data from an earlier page: keep only fields of the expected types. */
 function readState(saved: unknown): GraphViewState {
-  const state: GraphViewState = { documentUri: null, zoom: null, selected: null };
+  const state: GraphViewState = { documentUri: null, zoom: null, selected: null, legend: false };
   if (typeof saved !== 'object' || saved === null) return state;
-  const { documentUri, zoom, selected } = saved as Record<string, unknown>;
+  const { documentUri, zoom, selected, legend } = saved as Record<string, unknown>;
   if (typeof documentUri === 'string') state.documentUri = documentUri;
   if (typeof selected === 'string') state.selected = selected;
+  if (typeof legend === 'boolean') state.legend = legend;
   if (typeof zoom === 'object' && zoom !== null) {
     const { x, y, k } = zoom as Record<string, unknown>;
     if ([x, y, k].every((value) => typeof value === 'number' && Number.isFinite(value)) && (k as number) > 0) {

@@ -143,4 +143,6 @@ export interface GraphViewState {
   zoom: { x: number; y: number; k: number } | null;
   /** Key (`LayoutNode.key`) of the selected node. */
   selected: string | null;
+  /** Whether the legend is open. */
+  legend: boolean;
 }

@@ -35,8 +35,8 @@ describe('graph view in Chromium', function () {
     assert.equal(await view.page.textContent('g.node-image[data-key="image:gcr.io/distroless/static-debian12:nonroot"] title'), 'External image gcr.io/distroless/static-debian12:nonroot');
     const edges = await view.page.$$eval('g.edge', (groups) => groups.map((group) => `${group.getAttribute('data-id')} [${group.querySelector('text')?.textContent}]`));
     assert.deepEqual(edges.sort(), [
-      'copy:image:alpine:3.20->stage:1 [ca-certificates.crt]',
-      'copy:stage:0->stage:1 [server]',
+      'copy:image:alpine:3.20->stage:1 [ca-certificates.crt → …/certs/]',
+      'copy:stage:0->stage:1 [server → /usr/local/bin/]',
       'from:image:gcr.io/distroless/static-debian12:nonroot->stage:1 []',
       'from:image:golang:1.22-alpine->stage:0 []',
     ]);
@@ -62,7 +62,7 @@ describe('graph view in Chromium', function () {
     const skipped = await view.page.$$eval('g.node-stage.unreachable', (nodes) => nodes.map((node) => node.querySelector('text')?.textContent).sort());
     assert.deepEqual(skipped, ['debug', 'go-lint', 'go-test', 'py-base', 'reports', 'web-test']);
     const details = await view.page.$eval('g.node-stage.unreachable[data-key="stage:debug"]', (node) => node.textContent);
-    assert.match(details ?? '', /skipped/);
+    assert.match(details ?? '', /not built/);
     // Faded on screen, not only marked: what the eye sees is the product of the group's and the box's opacity.
     const seenOpacity = (key: string): Promise<number> =>
       view.page.$eval(`g.node[data-key="${key}"]`, (node) => Number(getComputedStyle(node).opacity) * Number(getComputedStyle(node.querySelector('rect')!).opacity));
@@ -89,7 +89,7 @@ describe('graph view in Chromium', function () {
     await view.post({ type: 'highlightStage', stage: 1, version: 1 });
     assert.equal(await view.page.locator('g.node.highlighted').count(), 1, 'a highlight for an older version is ignored');
     await view.post({ type: 'highlightStage', stage: null, version: 2 });
-    assert.equal(await view.page.locator('.highlighted').count(), 0);
+    assert.equal(await view.page.locator('svg.graph .highlighted').count(), 0);
   });
 
   it('sends a new target to the host, and greys what the recomputed graph skips', async () => {
@@ -158,15 +158,97 @@ describe('graph view in Chromium', function () {
     assert.equal(await view.page.textContent('.status'), 'Found billing-build');
   });
 
+  it('keeps focus in the search box while typing and marks every match; Enter cycles through them', async () => {
+    await view.post(panelMessageFor(example('monorepo.Dockerfile')));
+    await view.page.click('input[type="search"]');
+    await view.page.keyboard.type('build');
+    assert.equal(await view.page.inputValue('input[type="search"]'), 'build', 'every typed character stays in the box');
+    assert.equal(await view.page.evaluate(() => document.activeElement?.getAttribute('type')), 'search');
+    const marked = (): Promise<string[]> => view.page.$$eval('g.node.match', (nodes) => nodes.map((node) => node.getAttribute('data-key') ?? '').sort());
+    const all = ['image:bufbuild/buf:1.34', 'stage:billing-build', 'stage:gateway-build', 'stage:web-build'];
+    assert.deepEqual(await marked(), all);
+    assert.equal(await view.page.textContent('.status'), '4 matches: Enter shows the next');
+    const found: string[] = [];
+    for (let press = 0; press < 5; press++) {
+      await view.page.keyboard.press('Enter');
+      found.push((await view.page.$eval('g.node.selected', (node) => node.getAttribute('data-key'))) ?? '');
+      assert.deepEqual(await marked(), all, 'selecting a match keeps every mark');
+    }
+    assert.deepEqual([...found.slice(0, 4)].sort(), all, 'Enter visits each match once');
+    assert.equal(found[4], found[0], 'then starts again');
+    assert.match((await view.page.textContent('.status')) ?? '', /^Found \S+ \(1 of 4\)$/);
+    assert.equal(await view.page.evaluate(() => document.activeElement?.getAttribute('type')), 'search', 'focus never left the box');
+    await view.page.fill('input[type="search"]', '');
+    assert.equal(await view.page.locator('g.node.match').count(), 0);
+  });
+
   it('finds the stage whose whole name was typed before the stages that only contain it (web, not web-build)', async () => {
     await view.post(panelMessageFor(example('monorepo.Dockerfile')));
     await view.page.fill('input[type="search"]', 'Web');
     await view.page.press('input[type="search"]', 'Enter');
     assert.equal(await view.page.$eval('g.node.selected', (node) => node.getAttribute('data-key')), 'stage:web');
-    assert.equal(await view.page.textContent('.status'), 'Found web');
+    assert.equal(await view.page.textContent('.status'), 'Found web (1 of 3)');
     await view.page.fill('input[type="search"]', 'billing');
     await view.page.press('input[type="search"]', 'Enter');
     assert.equal(await view.page.$eval('g.node.selected', (node) => node.getAttribute('data-key')), 'stage:billing');
+  });
+
+  it('opens a legend of every box and line style from the toolbar, and remembers it', async () => {
+    await view.post(panelMessageFor(example('monorepo.Dockerfile')));
+    assert.equal(await view.page.isHidden('.legend'), true);
+    await view.page.click('button[aria-controls="graph-legend"]');
+    assert.equal(await view.page.isVisible('.legend'), true);
+    assert.equal(await view.page.getAttribute('button[aria-controls="graph-legend"]', 'aria-pressed'), 'true');
+    const entries = await view.page.$$eval('.legend li', (items) => items.map((item) => item.textContent));
+    for (const meaning of [/Build target/, /Not built/, /External image/, /FROM/, /COPY --from/, /RUN --mount/, /ONBUILD/]) {
+      assert.ok(entries.some((entry) => meaning.test(entry ?? '')), `the legend explains ${meaning}`);
+    }
+    // A swatch is drawn with the graph's own classes, so it looks exactly like what it explains.
+    const dashes = await view.page.$eval('.legend svg.edge-mount path', (path) => getComputedStyle(path).strokeDasharray);
+    assert.notEqual(dashes, 'none');
+    assert.equal((await view.page.evaluate(() => (window as unknown as { __state: { legend: boolean } }).__state)).legend, true);
+  });
+
+  it('tells built and skipped stages apart without colour: dashes, plain italic names, "not built", thinner FROM edges', async () => {
+    await view.post(panelMessageFor(example('monorepo.Dockerfile')));
+    const look = (key: string): Promise<{ dashes: string; weight: string; style: string }> =>
+      view.page.$eval(`g.node[data-key="${key}"]`, (node) => ({
+        dashes: getComputedStyle(node.querySelector('rect')!).strokeDasharray,
+        weight: getComputedStyle(node.querySelector('text.title')!).fontWeight,
+        style: getComputedStyle(node.querySelector('text.title')!).fontStyle,
+      }));
+    const [built, skipped] = [await look('stage:release'), await look('stage:debug')];
+    assert.equal(built.dashes, 'none');
+    assert.notEqual(skipped.dashes, 'none');
+    assert.ok(Number(built.weight) > Number(skipped.weight), 'built names are bolder');
+    assert.deepEqual([built.style, skipped.style], ['normal', 'italic']);
+    const fromWidth = (id: string): Promise<number> => view.page.$eval(`g.edge[data-id="${id}"] path.line`, (path) => parseFloat(getComputedStyle(path).strokeWidth));
+    assert.ok((await fromWidth('from:stage:0->stage:16')) > (await fromWidth('from:stage:0->stage:15')), 'the FROM edge of a built stage is thicker');
+  });
+
+  it('lets an edge be clicked within 6 screen pixels of its line at any zoom', async () => {
+    await view.post(panelMessageFor(example('node-frontend.Dockerfile'), {}, 4));
+    for (const scale of [0.2, 1, 3]) {
+      await view.page.evaluate((k) => {
+        const svg = document.querySelector('svg.graph')!;
+        const path = document.querySelector<SVGPathElement>('g.edge[data-id="copy:stage:1->stage:2"] path.line')!;
+        // Centre the middle of the edge in the view at this scale.
+        const middle = path.getPointAtLength(path.getTotalLength() / 2);
+        const viewport = document.querySelector('g.viewport')!;
+        viewport.setAttribute('transform', `translate(${svg.clientWidth / 2 - middle.x * k},${svg.clientHeight / 2 - middle.y * k}) scale(${k})`);
+      }, scale);
+      const point = await view.page.evaluate(() => {
+        const path = document.querySelector<SVGPathElement>('g.edge[data-id="copy:stage:1->stage:2"] path.line')!;
+        const length = path.getTotalLength();
+        const matrix = path.getScreenCTM()!;
+        const [a, b] = [path.getPointAtLength(length / 2 - 1).matrixTransform(matrix), path.getPointAtLength(length / 2 + 1).matrixTransform(matrix)];
+        const norm = Math.hypot(b.x - a.x, b.y - a.y);
+        // 5 screen pixels away from the line, across it.
+        return { x: (a.x + b.x) / 2 - ((b.y - a.y) / norm) * 5, y: (a.y + b.y) / 2 + ((b.x - a.x) / norm) * 5 };
+      });
+      await view.page.mouse.click(point.x, point.y);
+      assert.deepEqual((await view.actions()).at(-1), { type: 'revealLine', line: 23, version: 4 }, `clickable 5px away at scale ${scale}`);
+    }
   });
 
   it('keeps the last good drawing under a banner with BuildKit\'s message when the file stops building', async () => {

@@ -12,9 +12,11 @@ svg { background: #ffffff; font-family: system-ui, -apple-system, "Segoe UI", sa
 .node.target rect { stroke: #0969da; stroke-width: 2.5; }
 .node.unreachable { opacity: 0.5; }
 .node.unreachable rect { stroke-dasharray: 5 3; }
+.node.unreachable .title { font-weight: 400; font-style: italic; }
 .title { font-size: 13px; font-weight: 600; fill: #1f2328; }
 .detail { font-size: 11px; fill: #57606a; }
 .edge path { fill: none; stroke: #57606a; stroke-width: 1.4; }
+.edge-from:not(.unreachable) path { stroke-width: 2.4; }
 .edge-copy path { stroke: #0969da; }
 .edge-mount path { stroke: #8250df; stroke-dasharray: 6 3; }
 .edge.onbuild path { stroke-dasharray: 2 3; }

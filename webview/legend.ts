@@ -1,0 +1,73 @@
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** One entry: a small drawing with the graph's own classes (so it takes the theme's colours) and what it means. */
+interface LegendEntry {
+  /** Classes of the swatch's group, as the graph draws that thing (`node node-stage target`, `edge edge-copy`). */
+  classes: string;
+  shape: 'box' | 'pill' | 'line';
+  text: string;
+}
+
+const NODE_ENTRIES: LegendEntry[] = [
+  { classes: 'node node-stage', shape: 'box', text: 'Stage (click: its FROM in the editor)' },
+  { classes: 'node node-stage target', shape: 'box', text: 'Build target (thick outline)' },
+  { classes: 'node node-stage unreachable', shape: 'box', text: 'Not built for the target (dashed, faded, "not built")' },
+  { classes: 'node node-stage highlighted', shape: 'box', text: 'Stage under the editor cursor' },
+  { classes: 'node node-stage match', shape: 'box', text: 'Matches the search' },
+  { classes: 'node node-image', shape: 'pill', text: 'External image' },
+  { classes: 'node node-scratch', shape: 'pill', text: 'scratch: the empty image' },
+];
+
+const EDGE_ENTRIES: LegendEntry[] = [
+  { classes: 'edge edge-from', shape: 'line', text: 'FROM: builds on (thick when built)' },
+  { classes: 'edge edge-copy', shape: 'line', text: 'COPY --from: copies files' },
+  { classes: 'edge edge-mount', shape: 'line', text: 'RUN --mount from: mounts files' },
+  { classes: 'edge edge-copy onbuild', shape: 'line', text: 'Added by a base stage\'s ONBUILD trigger' },
+  { classes: 'edge edge-copy unreachable', shape: 'line', text: 'Into a stage that is not built' },
+];
+
+/** The swatch's own svg carries the classes (not a `g`), so selectors for the drawing's `g.node` never find it. */
+function swatch(entry: LegendEntry): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', `swatch ${entry.classes}`);
+  svg.setAttribute('width', '36');
+  svg.setAttribute('height', '18');
+  svg.setAttribute('aria-hidden', 'true');
+  if (entry.shape === 'line') {
+    const line = document.createElementNS(SVG, 'path');
+    line.setAttribute('class', 'line');
+    line.setAttribute('d', 'M2,9L34,9');
+    svg.append(line);
+  } else {
+    const rect = document.createElementNS(SVG, 'rect');
+    for (const [name, value] of Object.entries({ x: '2', y: '2', width: '32', height: '14', rx: entry.shape === 'pill' ? '7' : '3' })) rect.setAttribute(name, value);
+    svg.append(rect);
+  }
+  return svg;
+}
+
+function section(title: string, entries: readonly LegendEntry[]): HTMLElement {
+  const list = document.createElement('ul');
+  for (const entry of entries) {
+    const item = document.createElement('li');
+    const text = document.createElement('span');
+    text.textContent = entry.text;
+    item.append(swatch(entry), text);
+    list.append(item);
+  }
+  const heading = document.createElement('h3');
+  heading.textContent = title;
+  const part = document.createElement('section');
+  part.append(heading, list);
+  return part;
+}
+
+/** The legend: what each box, outline, line and dash of the drawing means, built without markup parsing. */
+export function createLegend(): HTMLElement {
+  const legend = document.createElement('aside');
+  legend.className = 'legend';
+  legend.id = 'graph-legend';
+  legend.setAttribute('aria-label', 'Legend');
+  legend.append(section('Boxes', NODE_ENTRIES), section('Lines', EDGE_ENTRIES));
+  return legend;
+}
