@@ -1,8 +1,8 @@
 import type { Artifact } from '../model';
 import { shortenMiddle } from './shortenText';
 
-/** Destinations longer than this keep their first and last segment (`/usr/…/cli-plugins/`). */
-const DESTINATION_UP_TO = 20;
+/** Destinations longer than this keep their first and last segment (`/usr/…/bin/`). */
+const DESTINATION_UP_TO = 16;
 
 /** A path as written without the quotes a JSON-form or quoted shell word keeps. */
 function unquote(path: string): string {

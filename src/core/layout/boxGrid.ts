@@ -6,6 +6,11 @@ export interface Box {
   height: number;
 }
 
+/** Whether two boxes share some area (touching edges is not overlapping). */
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 /**
  * Boxes bucketed in a uniform grid, so that finding the boxes near an area costs what is near it rather than
  * what is in the whole drawing. Queries return boxes in the order they were added, so callers that sum over
@@ -37,6 +42,18 @@ export class BoxGrid {
       .sort((a, b) => a - b)
       .map((id) => this.boxes[id])
       .filter(meets);
+  }
+
+  /** Whether any box added so far overlaps `area` (stops at the first; allocates nothing, for hot loops). */
+  overlapsAny(area: Box): boolean {
+    const [firstColumn, lastColumn] = [Math.floor(area.x / this.cellSize), Math.floor((area.x + area.width) / this.cellSize)];
+    const [firstRow, lastRow] = [Math.floor(area.y / this.cellSize), Math.floor((area.y + area.height) / this.cellSize)];
+    for (let column = firstColumn; column <= lastColumn; column++) {
+      for (let row = firstRow; row <= lastRow; row++) {
+        for (const id of this.cells.get(`${column},${row}`) ?? []) if (boxesOverlap(area, this.boxes[id])) return true;
+      }
+    }
+    return false;
   }
 
   private forEachCell(box: Box, visit: (key: string) => void): void {

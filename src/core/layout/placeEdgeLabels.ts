@@ -1,4 +1,4 @@
-import { BoxGrid, type Box } from './boxGrid';
+import { BoxGrid, boxesOverlap, type Box } from './boxGrid';
 import type { LayoutDirection } from './layoutTypes';
 
 /** Estimated width of one character of an edge label (10px text). */
@@ -11,7 +11,7 @@ const POSITIONS = [0.5, 0.35, 0.65, 0.2, 0.8];
 const GRID_CELL = 200;
 
 /** A point and the label box that would be drawn there (text centred, baseline 4px above the point). */
-function labelBox(label: string, x: number, y: number): Box {
+export function labelBox(label: string, x: number, y: number): Box {
   const width = Array.from(label).length * LABEL_CHAR_WIDTH + 4;
   return { x: x - width / 2, y: y - 4 - LABEL_HEIGHT + 2, width, height: LABEL_HEIGHT };
 }
@@ -56,16 +56,11 @@ export function placeEdgeLabels(
     for (const { point, box } of candidates) {
       // Only boxes near this one can overlap it; the others would only add zeros to the cost.
       let cost = 0;
-      for (const other of obstacles.near(box, (candidate) => meets(box, candidate))) cost += overlap(box, other);
+      for (const other of obstacles.near(box, (candidate) => boxesOverlap(box, candidate))) cost += overlap(box, other);
       if (cost < best.cost) best = { point, cost };
       if (cost === 0) break;
     }
     obstacles.add(labelBox(edge.label, best.point.x, best.point.y));
     return best.point;
   });
-}
-
-/** Whether `other` overlaps `area`, compared edge by edge as `overlap` computes it (touching is not overlapping). */
-function meets(area: Box, other: Box): boolean {
-  return other.x < area.x + area.width && other.x + other.width > area.x && other.y < area.y + area.height && other.y + other.height > area.y;
 }

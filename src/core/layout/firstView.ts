@@ -1,0 +1,96 @@
+import type { Box } from './boxGrid';
+import { compactCandidates, visibleCompactLabels } from './compactLabels';
+import { FULL_DETAIL_SCALE } from './levelOfDetail';
+import type { GraphLayout, LayoutNode } from './layoutTypes';
+import { centreTransform, fitTransform, type ViewSize, type ZoomTransform } from './viewTransforms';
+
+/** The share of stage names that must be drawn for a scale to give a readable picture. */
+const NAMES_DRAWN_TO_READ = 0.9;
+/** Steps between the scales tried for the first view. */
+const SCALE_STEP = 1.15;
+const MARGIN = 16;
+
+/** The whole drawing's box. */
+export function drawingBox(layout: GraphLayout): Box {
+  return { x: 0, y: 0, width: layout.width, height: layout.height };
+}
+
+/**
+ * What a reader sees first. The whole drawing when it can be read whole: its boxes in full, or compact with
+ * (nearly) every stage name drawn. A bigger drawing is not shrunk into unreadable boxes: the view takes the
+ * smallest scale at which (nearly) every name is drawn, and shows there the build target among as much of what is
+ * built as fits around it (Fit shows the rest).
+ */
+export function firstViewTransform(layout: GraphLayout, view: ViewSize): ZoomTransform {
+  const fit = fitTransform(drawingBox(layout), view);
+  const scale = readableScale(layout, fit.k);
+  if (scale === fit.k) return fit;
+  const anchor = layout.nodes.find((node) => node.isTarget) ?? lastInFlow(layout);
+  if (!anchor) return fit;
+  return centreTransform(insideDrawing(regionAround(layout, anchor, view, scale), layout), view, scale);
+}
+
+/** `region` moved (not resized) to lie within the drawing where the drawing is bigger, so no view is wasted. */
+function insideDrawing(region: Box, layout: GraphLayout): Box {
+  const along = (start: number, size: number, limit: number): number => (size >= limit ? (limit - size) / 2 : Math.min(Math.max(start, 0), limit - size));
+  return { ...region, x: along(region.x, region.width, layout.width), y: along(region.y, region.height, layout.height) };
+}
+
+/** The smallest scale from `fitScale` up (in steps) at which the drawing reads: full boxes, or most names drawn. */
+function readableScale(layout: GraphLayout, fitScale: number): number {
+  const candidates = compactCandidates(layout);
+  const stages = layout.nodes.filter((node) => node.kind === 'stage').map((node) => node.id);
+  const reads = (scale: number): boolean => {
+    if (scale >= FULL_DETAIL_SCALE || stages.length === 0) return true;
+    const drawn = visibleCompactLabels(candidates, scale);
+    return stages.filter((id) => drawn.has(id)).length >= NAMES_DRAWN_TO_READ * stages.length;
+  };
+  let scale = fitScale;
+  while (!reads(scale)) scale = Math.min(scale * SCALE_STEP, FULL_DETAIL_SCALE);
+  return scale;
+}
+
+/** The node furthest along the flow (rightmost left-to-right, lowest top-to-bottom). */
+function lastInFlow(layout: GraphLayout): LayoutNode | undefined {
+  const end = (node: LayoutNode): number => (layout.direction === 'LR' ? node.x + node.width : node.y + node.height);
+  return layout.nodes.reduce<LayoutNode | undefined>((last, node) => (!last || end(node) > end(last) ? node : last), undefined);
+}
+
+/**
+ * The area of the drawing to show at `scale`: of the windows that fit the view and hold `anchor` whole, the one
+ * holding the most of what matters (stages that are built count most, then images, then stages that are not);
+ * between equals, the one that puts the anchor nearest the middle. Windows are tried with their left and top edges
+ * on the nodes' edges, so no window starts in empty space that a shifted one would fill.
+ */
+function regionAround(layout: GraphLayout, anchor: LayoutNode, view: ViewSize, scale: number): Box {
+  const [width, height] = [(view.width - 2 * MARGIN) / scale, (view.height - 2 * MARGIN) / scale];
+  const near = layout.nodes.filter((node) => Math.abs(node.x - anchor.x) < width && Math.abs(node.y - anchor.y) < height);
+  const weight = (node: LayoutNode): number => (node.kind !== 'stage' ? 1 : node.reachable ? 3 : 0.5);
+  const lefts = candidateStarts(near.map((node) => node.x), anchor.x, anchor.x + anchor.width, width);
+  const tops = candidateStarts(near.map((node) => node.y), anchor.y, anchor.y + anchor.height, height);
+  let best = { box: { x: anchor.x + anchor.width / 2 - width / 2, y: anchor.y + anchor.height / 2 - height / 2, width, height }, score: -1, offCentre: Infinity };
+  for (const x of lefts) {
+    for (const y of tops) {
+      let score = 0;
+      for (const node of near) if (node.x >= x && node.y >= y && node.x + node.width <= x + width && node.y + node.height <= y + height) score += weight(node);
+      const offCentre = Math.abs(x + width / 2 - (anchor.x + anchor.width / 2)) + Math.abs(y + height / 2 - (anchor.y + anchor.height / 2));
+      if (score > best.score || (score === best.score && offCentre < best.offCentre)) best = { box: { x, y, width, height }, score, offCentre };
+    }
+  }
+  return best.box;
+}
+
+/** Windows tried along each axis at most: starts closer than a sixteenth of the window are one start. */
+const STARTS_PER_AXIS = 16;
+
+/**
+ * Starts of windows of `size` along one axis that keep [low, high] inside: the nodes' starts (and the centred
+ * window's), thinned to one per sixteenth of the window so a drawing of hundreds of nodes tries a few hundred windows.
+ */
+function candidateStarts(starts: readonly number[], low: number, high: number, size: number): number[] {
+  const centred = (low + high) / 2 - size / 2;
+  const within = [centred, ...starts].filter((start) => start <= low + 1e-6 && start + size >= high - 1e-6).sort((a, b) => a - b);
+  const thinned: number[] = [];
+  for (const start of within) if (thinned.length === 0 || start - thinned[thinned.length - 1] >= size / STARTS_PER_AXIS) thinned.push(start);
+  return thinned;
+}

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
+import { compactCandidates, visibleCompactLabels } from '../../../src/core/layout/compactLabels';
+import { firstViewTransform } from '../../../src/core/layout/firstView';
+import { detailAt } from '../../../src/core/layout/levelOfDetail';
+import { layoutStageGraph } from '../../../src/core/layout/layoutStageGraph';
+import { centreTransform, fitTransform, isInView, revealTransform, screenBox } from '../../../src/core/layout/viewTransforms';
+
+const view = { width: 700, height: 830 };
+
+describe('view transforms', () => {
+  it('fits an area centred, with a margin, never enlarging past 1.5', () => {
+    const fit = fitTransform({ x: 0, y: 0, width: 1368, height: 400 }, view);
+    assert.equal(fit.k, 0.5);
+    assert.deepEqual(screenBox({ x: 0, y: 0, width: 1368, height: 400 }, fit), { x: 8, y: 315, width: 684, height: 200 });
+    assert.equal(fitTransform({ x: 0, y: 0, width: 10, height: 10 }, view).k, 1.5);
+  });
+
+  it('leaves the view still when the box is already shown whole at a high enough scale', () => {
+    const current = { x: 0, y: 0, k: 1 };
+    assert.equal(revealTransform({ x: 100, y: 100, width: 150, height: 60 }, current, view, 1), null);
+  });
+
+  it('pans just far enough to bring a box in from the edge it was beyond, keeping the zoom', () => {
+    const current = { x: 0, y: 0, k: 1 };
+    const moved = revealTransform({ x: 900, y: 100, width: 150, height: 60 }, current, view, 0)!;
+    assert.equal(moved.k, 1);
+    assert.equal(moved.y, 0, 'no vertical move needed');
+    assert.equal(screenBox({ x: 900, y: 100, width: 150, height: 60 }, moved).x + 150, view.width - 24, 'arrives 24px inside the right edge');
+  });
+
+  it('zooms in to the scale asked for and centres the box there', () => {
+    const box = { x: 2000, y: 1500, width: 150, height: 60 };
+    const moved = revealTransform(box, { x: 0, y: 0, k: 0.2 }, view, 1)!;
+    assert.equal(moved.k, 1);
+    assert.deepEqual(moved, centreTransform(box, view, 1));
+    assert.ok(isInView(box, moved, view));
+  });
+
+  it('zooms out instead when the box could not be shown whole at that scale', () => {
+    const huge = { x: 0, y: 0, width: 2000, height: 60 };
+    const moved = revealTransform(huge, { x: 0, y: 0, k: 2 }, view, 1)!;
+    assert.ok(moved.k < 1 && isInView(huge, moved, view));
+  });
+});
+
+describe('firstViewTransform', () => {
+  it('shows a small drawing whole', () => {
+    const layout = layoutStageGraph(buildStageGraph(readFileSync('examples/go-service.Dockerfile', 'utf8')));
+    assert.deepEqual(firstViewTransform(layout, view), fitTransform({ x: 0, y: 0, width: layout.width, height: layout.height }, view));
+  });
+
+  it('shows a big drawing (moby/buildkit beside the editor) at a readable scale around its target, not shrunk whole', () => {
+    const layout = layoutStageGraph(buildStageGraph(readFileSync('test/fixtures/real/moby-buildkit.Dockerfile', 'utf8')));
+    const fit = fitTransform({ x: 0, y: 0, width: layout.width, height: layout.height }, view);
+    const first = firstViewTransform(layout, view);
+    assert.ok(first.k > fit.k * 1.5, `${first.k} is well above the fit scale ${fit.k}`);
+    const target = layout.nodes.find((node) => node.isTarget)!;
+    assert.ok(isInView(target, first, view), 'the target is in view');
+    if (detailAt(first.k) === 'compact') {
+      const stages = layout.nodes.filter((node) => node.kind === 'stage');
+      const drawn = visibleCompactLabels(compactCandidates({ ...layout, nodes: stages }), first.k);
+      assert.ok(drawn.size >= 0.9 * stages.length, 'nearly every name can be drawn at that scale');
+    }
+    const shown = layout.nodes.filter((node) => node.kind === 'stage' && node.reachable && isInView(node, first, view));
+    assert.ok(shown.length >= 5, `${shown.length} built stages in view`);
+  });
+});
