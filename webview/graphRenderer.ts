@@ -1,6 +1,11 @@
 import { select, zoom, zoomIdentity, zoomTransform, type Selection, type ZoomBehavior } from 'd3';
+import { crowdedEdgeLabels } from '../src/core/layout/crowdedEdgeLabels';
+import { drawingBox, firstViewTransform } from '../src/core/layout/firstView';
+import { REVEAL_SCALE } from '../src/core/layout/levelOfDetail';
 import type { GraphLayout, LayoutEdge, LayoutNode } from '../src/core/layout/layoutTypes';
 import { nodeText } from '../src/core/layout/nodeText';
+import { fitTransform, MAX_SCALE, MIN_SCALE, revealTransform, type ViewSize, type ZoomTransform } from '../src/core/layout/viewTransforms';
+import { DetailLevels } from './detailLevels';
 import { nodeInDirection, type ArrowKey } from './nodeInDirection';
 
 /** What the user did in the drawing. */
@@ -15,11 +20,16 @@ export interface RendererEvents {
 
 const EDGE_KINDS: ReadonlyArray<LayoutEdge['kind']> = ['from', 'copy', 'mount'];
 const ARROW_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
+/** After the user zooms or pans by hand, the view does not follow the editor's cursor for this long. */
+const FOLLOW_PAUSE_MS = 4000;
+
+/** How the view was last placed by itself, so a resize can place it again the same way. */
+type AutoView = 'first' | 'fit' | null;
 
 /**
  * Draws a layout with d3 and keeps it interactive: keyed joins so a redraw animates boxes and edges from where
- * they were, d3-zoom for zoom and pan, selection, cursor highlight and keyboard focus. All document text goes in
- * through `.text()`, never as markup.
+ * they were, d3-zoom for zoom and pan, a level of detail that keeps drawn text readable, selection, cursor
+ * highlight and follow, and keyboard focus. All document text goes in through `.text()`, never as markup.
  */
 export class GraphRenderer {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
@@ -27,6 +37,7 @@ export class GraphRenderer {
   private readonly edgeLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly nodeLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
+  private readonly detail: DetailLevels;
   private layout: GraphLayout | null = null;
   private selectedKey: string | null = null;
   private highlighted: number | null = null;
@@ -35,6 +46,11 @@ export class GraphRenderer {
   private matchList: LayoutNode[] = [];
   /** The view's size read as `draw` began, valid until the current task ends (see `viewSize`). */
   private sizeAtDraw: [number, number] | null = null;
+  /** When the user last zoomed or panned by hand (`performance.now()`). */
+  private lastManualMove = -Infinity;
+  private autoView: AutoView = null;
+  /** The view's size when last seen, to tell a resize from the observer's first call. */
+  private knownSize: ViewSize | null = null;
 
   constructor(
     element: SVGSVGElement,
@@ -61,11 +77,24 @@ export class GraphRenderer {
     this.viewport = this.svg.append('g').attr('class', 'viewport');
     this.edgeLayer = this.viewport.append('g').attr('class', 'edges');
     this.nodeLayer = this.viewport.append('g').attr('class', 'nodes');
+    this.detail = new DetailLevels(element, this.viewport.node()!, this.nodeLayer, {
+      selected: (node) => node.key === this.selectedKey,
+      highlighted: (node) => this.isHighlighted(node),
+      matched: (node) => this.matchList.includes(node),
+    });
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
       // d3's default reads the svg's width as an SVGLength, which forces a layout on every zoom.transform call.
       .extent(() => [[0, 0], this.sizeAtDraw ?? this.measureView()])
-      .scaleExtent([0.05, 4])
-      .on('zoom', (event) => this.viewport.attr('transform', event.transform.toString()))
+      .scaleExtent([MIN_SCALE, MAX_SCALE])
+      .on('zoom', (event) => {
+        this.viewport.attr('transform', event.transform.toString());
+        // Only the user's own wheel, drag or pinch carries a source event; moves the view makes itself do not.
+        if (event.sourceEvent) {
+          this.lastManualMove = performance.now();
+          this.autoView = null;
+        }
+        this.detail.show(event.transform.k);
+      })
       .on('end', () => this.events.viewChanged());
     this.svg.call(this.zoomBehavior).on('dblclick.zoom', null);
     // One listener per layer instead of one per element keeps big drawings quick to build.
@@ -81,6 +110,7 @@ export class GraphRenderer {
       const edge = datumAt<LayoutEdge>(event, 'g.edge');
       if (edge) this.events.activateEdge(edge);
     });
+    new ResizeObserver(() => this.onResize()).observe(element);
   }
 
   /** Whether anything has been drawn yet. */
@@ -102,6 +132,7 @@ export class GraphRenderer {
     queueMicrotask(() => (this.sizeAtDraw = null));
     this.layout = layout;
     const nodeById = new Map(layout.nodes.map((node) => [node.id, node]));
+    const crowded = crowdedEdgeLabels(layout.edges, layout.nodes);
     const edges = this.edgeLayer
       .selectAll<SVGGElement, LayoutEdge>('g.edge')
       .data(layout.edges, (edge) => edge.id)
@@ -119,7 +150,7 @@ export class GraphRenderer {
         (update) => update,
         (exit) => (duration > 0 ? exit.transition().duration(duration).style('opacity', 0).remove() : exit.remove()),
       )
-      .attr('class', (edge) => classNames('edge', `edge-${edge.kind}`, edge.onbuild && 'onbuild', !edge.reachable && 'unreachable'))
+      .attr('class', (edge) => classNames('edge', `edge-${edge.kind}`, edge.onbuild && 'onbuild', !edge.reachable && 'unreachable', crowded.has(edge.id) && 'crowded'))
       .attr('data-id', (edge) => edge.id)
       .attr('data-source', (edge) => edge.source)
       .attr('data-target', (edge) => edge.target);
@@ -150,36 +181,43 @@ export class GraphRenderer {
           const group = enter.append('g').style('opacity', 0);
           if (duration > 0) group.attr('transform', (node) => `translate(${node.x},${node.y})`);
           group.append('title');
-          group.append('rect');
+          group.append('rect').attr('class', 'box');
+          // The compact name: scaled by CSS about its middle so it keeps one size on screen whatever the zoom.
+          group.append('text').attr('class', 'title compact-name').attr('text-anchor', 'middle');
           return group;
         },
         (update) => update,
         (exit) => (duration > 0 ? exit.transition().duration(duration).style('opacity', 0).remove() : exit.remove()),
       )
       .order()
-      .attr('class', (node) => this.nodeClasses(node))
       .attr('data-id', (node) => node.id)
       .attr('data-key', (node) => node.key)
       .attr('tabindex', 0)
       .attr('role', 'button')
       .attr('aria-label', (node) => node.ariaLabel);
-    nodes.select('title').text((node) => node.tooltip);
     this.matchList = matchesOf(ordered, this.searchText);
-    if (this.matchList.length > 0) nodes.attr('class', (node) => this.nodeClasses(node));
+    nodes.attr('class', (node) => this.nodeClasses(node));
+    nodes.select('title').text((node) => node.tooltip);
     nodes
-      .select('rect')
+      .select('rect.box')
       .attr('width', (node) => node.width)
       .attr('height', (node) => node.height)
       .attr('rx', (node) => (node.kind === 'stage' ? 6 : node.height / 2));
     nodes
-      .selectAll<SVGTextElement, ReturnType<typeof nodeText>[number]>('text')
+      // Only the box's own lines: the compact name is a text too.
+      .selectAll<SVGTextElement, ReturnType<typeof nodeText>[number]>(':scope > text:not(.compact-name)')
       .data((node) => nodeText(node))
-      .join('text')
+      .join((enter) => enter.insert('text', '.compact-name'))
       .attr('class', (line) => line.role)
       .attr('x', (line) => line.x)
       .attr('y', (line) => line.y)
       .attr('text-anchor', (line) => line.anchor)
       .text((line) => line.text);
+    nodes
+      .select('text.compact-name')
+      .attr('x', (node) => node.width / 2)
+      .attr('y', (node) => node.height / 2 + 4)
+      .text((node) => node.lines[0] ?? '');
     if (duration > 0) {
       nodes
         .transition()
@@ -192,24 +230,33 @@ export class GraphRenderer {
         .style('opacity', 1)
         .attr('transform', (node) => `translate(${node.x},${node.y})`);
     }
+    this.detail.setLayout(layout);
   }
 
-  /** Scales and centres the drawing to fill the view (never enlarging past 1.5×). */
+  /** Scales and centres the whole drawing to fill the view (never enlarging past 1.5×); refitted on resize. */
   fit(animate = true): void {
     if (!this.layout) return;
-    const [width, height] = this.viewSize();
-    const scale = Math.min(1.5, (width - 16) / Math.max(this.layout.width, 1), (height - 16) / Math.max(this.layout.height, 1));
-    const transform = zoomIdentity.translate((width - this.layout.width * scale) / 2, (height - this.layout.height * scale) / 2).scale(scale);
-    const target = animate ? this.svg.transition().duration(motionDuration()) : this.svg;
-    (target as Selection<SVGSVGElement, unknown, null, undefined>).call(this.zoomBehavior.transform, transform);
+    this.moveTo(fitTransform(drawingBox(this.layout), this.viewSizeOf()), animate);
+    this.autoView = 'fit';
+  }
+
+  /**
+   * Shows the drawing as a reader new to it needs it first (see `firstViewTransform`): whole when it can be read
+   * whole, else the build target and what it builds on at a readable scale. Placed again on resize.
+   */
+  showFirstView(animate = false): void {
+    if (!this.layout) return;
+    this.moveTo(firstViewTransform(this.layout, this.viewSizeOf()), animate);
+    this.autoView = 'first';
   }
 
   /** The current zoom and pan. */
-  get zoom(): { x: number; y: number; k: number } {
+  get zoom(): ZoomTransform {
     return zoomTransformOf(this.svg.node()!);
   }
 
-  set zoom(value: { x: number; y: number; k: number }) {
+  set zoom(value: ZoomTransform) {
+    this.autoView = null;
     this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(value.x, value.y).scale(value.k));
   }
 
@@ -219,12 +266,29 @@ export class GraphRenderer {
     const id = stage === null ? null : `stage:${stage}`;
     this.nodeLayer.selectAll<SVGGElement, LayoutNode>('g.node').attr('class', (node) => this.nodeClasses(node));
     this.edgeLayer.selectAll<SVGGElement, LayoutEdge>('g.edge').classed('highlighted', (edge) => id !== null && (edge.source === id || edge.target === id));
+    this.detail.marksChanged();
+  }
+
+  /**
+   * Brings stage `index` into view with an animated pan: for "Show in graph" (`explicit`) always, zooming in until
+   * its details are readable; for a cursor move only when the user has not just moved the view by hand, and
+   * without changing the zoom (the stage's name is drawn readably at any zoom).
+   */
+  follow(index: number, explicit: boolean): void {
+    const node = this.layout?.nodes.find((candidate) => candidate.stage === index);
+    if (!node || (!explicit && performance.now() - this.lastManualMove < FOLLOW_PAUSE_MS)) return;
+    const current = this.zoom;
+    const target = revealTransform(this.detail.shownBox(node, current.k), current, this.viewSizeOf(), explicit ? REVEAL_SCALE : 0);
+    if (!target) return;
+    this.autoView = null;
+    this.moveTo(target, true);
   }
 
   /** Selects a node by key (null clears) without revealing it. */
   select(key: string | null): void {
     this.selectedKey = key;
     this.nodeLayer.selectAll<SVGGElement, LayoutNode>('g.node').attr('class', (node) => this.nodeClasses(node));
+    this.detail.marksChanged();
     this.events.viewChanged();
   }
 
@@ -236,6 +300,7 @@ export class GraphRenderer {
     this.searchText = text;
     this.matchList = matchesOf(this.readingOrder(), text);
     this.nodeLayer.selectAll<SVGGElement, LayoutNode>('g.node').attr('class', (node) => this.nodeClasses(node));
+    this.detail.marksChanged();
     return this.matchList;
   }
 
@@ -247,7 +312,7 @@ export class GraphRenderer {
   /** Selects `node` and brings it into view. */
   reveal(node: LayoutNode): void {
     this.select(node.key);
-    this.centreIfHidden(node);
+    this.bringIntoView(node);
   }
 
   private activate(node: LayoutNode): void {
@@ -265,13 +330,17 @@ export class GraphRenderer {
       const target = next === undefined ? undefined : this.layout.nodes.find((candidate) => candidate.id === next);
       if (!target) return;
       this.select(target.key);
-      this.centreIfHidden(target);
+      this.bringIntoView(target);
       this.nodeLayer
         .selectAll<SVGGElement, LayoutNode>('g.node')
         .filter((candidate) => candidate.id === next)
         .node()
         ?.focus();
     }
+  }
+
+  private isHighlighted(node: LayoutNode): boolean {
+    return this.highlighted !== null && node.stage === this.highlighted;
   }
 
   private nodeClasses(node: LayoutNode): string {
@@ -281,8 +350,9 @@ export class GraphRenderer {
       node.isTarget && 'target',
       !node.reachable && 'unreachable',
       node.key === this.selectedKey && 'selected',
-      this.highlighted !== null && node.stage === this.highlighted && 'highlighted',
+      this.isHighlighted(node) && 'highlighted',
       this.matchList.includes(node) && 'match',
+      this.detail.isCulled(node) && 'culled',
     );
   }
 
@@ -297,9 +367,9 @@ export class GraphRenderer {
    * The view's size. The svg's box never depends on what is drawn in it, so the size read as the current task's
    * `draw` began still holds, and reading it again would only force a layout of the new drawing.
    */
-  private viewSize(): [number, number] {
+  private viewSizeOf(): ViewSize {
     const [width, height] = this.sizeAtDraw ?? this.measureView();
-    return [width || 800, height || 600];
+    return { width: width || 800, height: height || 600 };
   }
 
   private measureView(): [number, number] {
@@ -307,23 +377,38 @@ export class GraphRenderer {
     return [element.clientWidth, element.clientHeight];
   }
 
-  private centreOn(node: LayoutNode): void {
-    const element = this.svg.node()!;
-    const { k } = zoomTransformOf(element);
-    const [width, height] = this.viewSize();
-    const transform = zoomIdentity.translate(width / 2 - (node.x + node.width / 2) * k, height / 2 - (node.y + node.height / 2) * k).scale(k);
-    this.svg.transition().duration(motionDuration()).call(this.zoomBehavior.transform, transform);
+  /** Moves the view to `transform`, animated unless the user prefers reduced motion. */
+  private moveTo(transform: ZoomTransform, animate: boolean): void {
+    const zoomTo = zoomIdentity.translate(transform.x, transform.y).scale(transform.k);
+    const duration = animate ? motionDuration() : 0;
+    const target = duration > 0 ? this.svg.transition().duration(duration) : this.svg.interrupt();
+    (target as Selection<SVGSVGElement, unknown, null, undefined>).call(this.zoomBehavior.transform, zoomTo);
   }
 
-  private centreIfHidden(node: LayoutNode): void {
-    const element = this.svg.node()!;
-    const { x, y, k } = zoomTransformOf(element);
-    const [left, top] = [node.x * k + x, node.y * k + y];
-    if (left < 0 || top < 0 || left + node.width * k > element.clientWidth || top + node.height * k > element.clientHeight) this.centreOn(node);
+  /** Pans just enough to show `node` whole, keeping the zoom. */
+  private bringIntoView(node: LayoutNode): void {
+    const current = this.zoom;
+    const target = revealTransform(this.detail.shownBox(node, current.k), current, this.viewSizeOf(), 0);
+    if (target) this.moveTo(target, true);
+  }
+
+  /** A resized view places itself again as it last did by itself; else the drawing's point in its middle stays. */
+  private onResize(): void {
+    const [width, height] = this.measureView();
+    const before = this.knownSize;
+    if (width === 0 || height === 0) return;
+    this.knownSize = { width, height };
+    if (!before || (before.width === width && before.height === height) || !this.layout) return;
+    if (this.autoView === 'first') this.showFirstView();
+    else if (this.autoView === 'fit') this.fit(false);
+    else {
+      const { x, y, k } = this.zoom;
+      this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(x + (width - before.width) / 2, y + (height - before.height) / 2).scale(k));
+    }
   }
 }
 
-function zoomTransformOf(element: SVGSVGElement): { x: number; y: number; k: number } {
+function zoomTransformOf(element: SVGSVGElement): ZoomTransform {
   const { x, y, k } = zoomTransform(element);
   return { x, y, k };
 }

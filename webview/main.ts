@@ -61,9 +61,9 @@ function showGraph(message: GraphMessage): void {
     renderer.zoom = zoom;
   } else if (firstDrawing || !sameDocument) {
     renderer.select(null);
-    renderer.fit(false);
+    renderer.showFirstView();
   } else if (pendingFit) {
-    renderer.fit();
+    renderer.showFirstView(true);
   }
   pendingFit = false;
   state.documentUri = message.documentUri;
@@ -118,7 +118,10 @@ function handle(message: HostToWebviewMessage): void {
       showEmpty(message.message);
       break;
     case 'highlightStage':
-      if (current && message.version === current.version) renderer.highlightStage(message.stage);
+      if (current && message.version === current.version) {
+        renderer.highlightStage(message.stage);
+        if (message.stage !== null) renderer.follow(message.stage, message.reveal);
+      }
       break;
     case 'exportResult':
       showStatus(message.message);

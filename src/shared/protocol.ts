@@ -121,6 +121,8 @@ export interface HighlightStageMessage {
   type: 'highlightStage';
   stage: number | null;
   version: number;
+  /** "Show in graph" asked for this stage: bring it into view at a readable zoom, whatever the user did before. */
+  reveal: boolean;
 }
 
 /** How an export went, to show briefly in the view. */

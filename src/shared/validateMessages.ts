@@ -103,7 +103,7 @@ const hostMessages: Record<HostToWebviewMessage['type'], Check> = {
     direction: isDirection,
   } satisfies Record<Exclude<keyof GraphMessage, 'type'>, Check>),
   empty: messageShape({ message: isString }),
-  highlightStage: messageShape({ stage: orNull(isIndex), version: isNumber }),
+  highlightStage: messageShape({ stage: orNull(isIndex), version: isNumber, reveal: isBoolean }),
   exportResult: messageShape({ format: isExportFormat, message: isString }),
 };
 

@@ -11,6 +11,7 @@ interface PanelReport {
   version: number | null;
   nodeCount: number | null;
   rendered: { version: number; nodeCount: number } | null;
+  highlight: { stage: number | null; reveal: boolean } | null;
 }
 
 const panelReport = async (): Promise<PanelReport | undefined> => vscode.commands.executeCommand<PanelReport | undefined>('_stageflow.graphPanelLastMessage');
@@ -29,12 +30,13 @@ describe('Graph view', () => {
     await vscode.commands.executeCommand('stageflow.showGraph');
 
     const first = await waitFor(panelReport, (report) => report?.type === 'graph' && report.rendered?.version === document.version, 'the webview to draw the document', 30_000);
-    assert.deepEqual(first, {
+    assert.deepEqual({ ...first, highlight: undefined }, {
       type: 'graph',
       documentUri: document.uri.toString(),
       version: document.version,
       nodeCount: 4,
       rendered: { version: document.version, nodeCount: 4 },
+      highlight: undefined,
     });
     const [tab] = graphTabs();
     assert.ok(tab, 'a Stage Graph tab is open');
@@ -47,5 +49,23 @@ describe('Graph view', () => {
 
     const edited = await waitFor(panelReport, (report) => report?.rendered?.version === document.version, 'the webview to draw the edited version', 30_000);
     assert.deepEqual(edited?.rendered, { version: document.version, nodeCount: 5 });
+  });
+
+  it('"Show in graph" on a stage asks the view to reveal it; moving the cursor only highlights', async () => {
+    const document = await openUntitled('FROM golang:1.22 AS build', 'RUN go build -o /out/app .', 'FROM alpine:3.20 AS runtime', 'COPY --from=build /out/app /app');
+    await vscode.commands.executeCommand('stageflow.showGraph', document.uri, 0);
+    const revealed = await waitFor(panelReport, (report) => report?.highlight?.stage === 0, 'the view to be asked to reveal stage 0', 30_000);
+    assert.deepEqual(revealed?.highlight, { stage: 0, reveal: true });
+
+    const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
+    assert.ok(editor);
+    editor.selection = new vscode.Selection(3, 0, 3, 0);
+    const moved = await waitFor(panelReport, (report) => report?.highlight?.stage === 1, 'the cursor\'s stage to be highlighted', 30_000);
+    assert.deepEqual(moved?.highlight, { stage: 1, reveal: false });
+
+    // "Show in graph" on the stage the cursor is already in still reveals it (the view may have been panned away).
+    await vscode.commands.executeCommand('stageflow.showGraph', document.uri, 1);
+    const again = await waitFor(panelReport, (report) => report?.highlight?.reveal === true, 'the view to be asked to reveal stage 1', 30_000);
+    assert.deepEqual(again?.highlight, { stage: 1, reveal: true });
   });
 });

@@ -6,6 +6,10 @@ export interface DrawnTextSize {
   scale: number;
   /** `getBoundingClientRect().height` of each stage name that is drawn, in document order. */
   stageNameHeights: number[];
+  /** The on-screen font size of each of those names: its CSS size times the scale it is drawn at. */
+  stageNameFontSizes: number[];
+  /** How many stages the drawing has (drawn names or not). */
+  stageCount: number;
 }
 
 /** Measures the view's current drawing as the user sees it. */
@@ -13,7 +17,12 @@ export function measureDrawnText(view: ViewPage): Promise<DrawnTextSize> {
   return view.page.evaluate(() => {
     const viewport = document.querySelector<SVGGElement>('svg g.viewport');
     const names = Array.from(document.querySelectorAll<SVGTextElement>('g.node-stage text.title')).filter((text) => (text.textContent ?? '') !== '' && text.getClientRects().length > 0);
-    return { scale: viewport?.getCTM()?.a ?? 0, stageNameHeights: names.map((text) => text.getBoundingClientRect().height) };
+    return {
+      scale: viewport?.getCTM()?.a ?? 0,
+      stageNameHeights: names.map((text) => text.getBoundingClientRect().height),
+      stageNameFontSizes: names.map((text) => parseFloat(getComputedStyle(text).fontSize) * (text.getScreenCTM()?.a ?? 0)),
+      stageCount: document.querySelectorAll('svg.graph g.node-stage').length,
+    };
   });
 }
 

@@ -82,13 +82,13 @@ describe('graph view in Chromium', function () {
 
   it('highlights the stage the cursor is in with its incoming and outgoing edges, and clears it', async () => {
     await view.post(panelMessageFor(example('node-frontend.Dockerfile'), {}, 2));
-    await view.post({ type: 'highlightStage', stage: 1, version: 2 });
+    await view.post({ type: 'highlightStage', stage: 1, version: 2, reveal: false });
     assert.deepEqual(await view.page.$$eval('g.node.highlighted', (nodes) => nodes.map((node) => node.getAttribute('data-key'))), ['stage:build']);
     const edges = await view.page.$$eval('g.edge.highlighted', (groups) => groups.map((group) => group.getAttribute('data-id')).sort());
     assert.deepEqual(edges, ['copy:stage:0->stage:1', 'copy:stage:1->stage:2', 'from:image:node:20-alpine->stage:1']);
-    await view.post({ type: 'highlightStage', stage: 1, version: 1 });
+    await view.post({ type: 'highlightStage', stage: 1, version: 1, reveal: false });
     assert.equal(await view.page.locator('g.node.highlighted').count(), 1, 'a highlight for an older version is ignored');
-    await view.post({ type: 'highlightStage', stage: null, version: 2 });
+    await view.post({ type: 'highlightStage', stage: null, version: 2, reveal: false });
     assert.equal(await view.page.locator('svg.graph .highlighted').count(), 0);
   });
 
@@ -375,7 +375,7 @@ RUN apk add curl
       await view.close();
       view = await harness.open(theme);
       await view.post(panelMessageFor(example('monorepo.Dockerfile'), {}, 1, 'monorepo.Dockerfile'));
-      await view.post({ type: 'highlightStage', stage: 14, version: 1 });
+      await view.post({ type: 'highlightStage', stage: 14, version: 1, reveal: false });
       const colours = await view.page.evaluate(() => ({
         background: getComputedStyle(document.body).backgroundColor,
         node: getComputedStyle(document.querySelector('g.node-stage rect')!).stroke,

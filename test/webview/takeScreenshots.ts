@@ -1,7 +1,7 @@
 // `npm run screenshots [-- FILE...]`: draws each Dockerfile (default: the real ones in test/fixtures/real) in the graph
 // view, in Chromium through the webview test harness, beside the editor (700×900) and maximised (1600×900), in the
 // light and dark themes. Writes test-output/screenshots/<name>-<size>-<theme>.png and prints, per drawing, the scale
-// fit chose and the smallest and median on-screen height of the stage names (getBoundingClientRect of the text).
+// of its first view and the smallest and median on-screen height of the stage names (getBoundingClientRect of the text).
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { measureDrawnText, median } from './drawnTextSize';
@@ -42,7 +42,7 @@ async function main(files: string[]): Promise<void> {
           const shot = join(OUTPUT, `${name}-${size.width}x${size.height}-${theme.replace('vscode-', '')}.png`);
           await view.page.screenshot({ path: shot });
           const heights = stageNameHeights.length === 0 ? 'no stage names drawn' : `stage names min ${Math.min(...stageNameHeights).toFixed(1)} px, median ${median(stageNameHeights).toFixed(1)} px (${stageNameHeights.length} drawn)`;
-          console.log(`  ${size.width}x${size.height} ${theme.padEnd(12)} fit scale ${scale.toFixed(3)}, ${heights} -> ${shot}`);
+          console.log(`  ${size.width}x${size.height} ${theme.padEnd(12)} first view at scale ${scale.toFixed(3)}, ${heights} -> ${shot}`);
           if (view.errors.length > 0) console.log(`    script errors: ${view.errors.join('; ')}`);
           await view.close();
         }

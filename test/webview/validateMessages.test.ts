@@ -58,7 +58,7 @@ describe('validateHostMessage (webview side)', () => {
     assert.equal(validateHostMessage(graphMessage), graphMessage);
     for (const message of [
       { type: 'empty', message: 'Open a Dockerfile' },
-      { type: 'highlightStage', stage: null, version: 1 },
+      { type: 'highlightStage', stage: null, version: 1, reveal: false },
       { type: 'exportResult', format: 'dot', message: 'DOT copied to the clipboard' },
     ]) {
       assert.equal(validateHostMessage(message), message);

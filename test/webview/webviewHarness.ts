@@ -113,9 +113,9 @@ export class WebviewHarness {
     return new WebviewHarness(browser, server, bundleDir, origin);
   }
 
-  /** Opens the view in a fresh page, waits for its `ready` message. */
-  async open(theme: ThemeName = 'vscode-light', size = { width: 1200, height: 720 }): Promise<ViewPage> {
-    const page = await this.browser.newPage({ viewport: size, reducedMotion: 'reduce' });
+  /** Opens the view in a fresh page, waits for its `ready` message; motion is reduced unless `motion` is set. */
+  async open(theme: ThemeName = 'vscode-light', size = { width: 1200, height: 720 }, motion = false): Promise<ViewPage> {
+    const page = await this.browser.newPage({ viewport: size, reducedMotion: motion ? 'no-preference' : 'reduce' });
     const view = new ViewPage(page);
     page.on('console', (message) => view.console.push(message.text()));
     page.on('pageerror', (error) => view.errors.push(error.message));

@@ -26,6 +26,8 @@ export interface PostedMessageSummary {
   nodeCount: number | null;
   /** What the webview last reported drawing, or null before its first drawing. */
   rendered: { version: number; nodeCount: number } | null;
+  /** The last cursor highlight posted since that drawing, and whether it asked the view to reveal the stage. */
+  highlight: { stage: number | null; reveal: boolean } | null;
 }
 
 /**
@@ -64,6 +66,8 @@ class GraphPanel implements vscode.Disposable {
   private settings: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
   private lastJson = '';
   private lastHighlight: string | undefined;
+  /** A stage "Show in graph" asked for, revealed with the next highlight of that stage. */
+  private pendingReveal: number | undefined;
   private editTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Target and build args chosen in this panel for documents it showed before (the cache resolves with them). */
@@ -78,13 +82,15 @@ class GraphPanel implements vscode.Disposable {
   static async show(services: Services, uri?: vscode.Uri, stage?: number): Promise<void> {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : activeDockerfile();
     if (document && stage !== undefined) moveCursorToStage(services.cache, document, stage);
-    if (GraphPanel.current) {
+    if (!GraphPanel.current) {
+      const panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, 'Stage Graph', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(services.extensionUri));
+      GraphPanel.current = new GraphPanel(services, panel, document);
+    } else {
       GraphPanel.current.panel.reveal(undefined, true);
-      if (document) GraphPanel.current.follow(document);
-      return;
     }
-    const panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, 'Stage Graph', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(services.extensionUri));
-    GraphPanel.current = new GraphPanel(services, panel, document);
+    // The stage's highlight asks the view to bring it into view (it goes with the first drawing of a new panel).
+    GraphPanel.current.pendingReveal = stage;
+    if (document) GraphPanel.current.follow(document);
   }
 
   /** Restores a panel VS Code kept across a window reload, following the document it showed. */
@@ -145,7 +151,11 @@ class GraphPanel implements vscode.Disposable {
 
   /** Shows another document, with the target and build args the user chose for it earlier in this panel. */
   private follow(document: vscode.TextDocument): void {
-    if (document === this.document) return;
+    if (document === this.document) {
+      const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
+      if (this.pendingReveal !== undefined && editor) this.highlightCursor(editor.selection.active);
+      return;
+    }
     if (this.document) this.choices.set(this.document.uri.toString(), { target: this.settings.target, buildArgs: this.settings.buildArgs });
     this.document = document;
     this.settings = { ...this.settings, ...(this.choices.get(document.uri.toString()) ?? { target: null, buildArgs: {} }) };
@@ -205,6 +215,7 @@ class GraphPanel implements vscode.Disposable {
 
   private post(message: HostToWebviewMessage): void {
     void this.panel.webview.postMessage(message);
+    if (message.type === 'highlightStage' && this.lastPosted) this.lastPosted.highlight = { stage: message.stage, reveal: message.reveal };
     if (message.type !== 'graph' && message.type !== 'empty') return;
     this.lastPosted = {
       type: message.type,
@@ -212,6 +223,7 @@ class GraphPanel implements vscode.Disposable {
       version: message.type === 'graph' ? message.version : null,
       nodeCount: message.type === 'graph' ? message.layout.nodes.length : null,
       rendered: this.lastPosted?.rendered ?? null,
+      highlight: null,
     };
   }
 
@@ -219,10 +231,12 @@ class GraphPanel implements vscode.Disposable {
     const document = this.document;
     if (!document || !position || !this.ready) return;
     const stage = stageAtLine(this.services.cache.get(document), position.line);
+    const reveal = stage !== null && stage.index === this.pendingReveal;
     const key = `${document.version}:${stage?.index ?? 'none'}`;
-    if (key === this.lastHighlight) return;
+    if (key === this.lastHighlight && !reveal) return;
     this.lastHighlight = key;
-    this.post({ type: 'highlightStage', stage: stage?.index ?? null, version: document.version });
+    if (reveal) this.pendingReveal = undefined;
+    this.post({ type: 'highlightStage', stage: stage?.index ?? null, version: document.version, reveal });
   }
 
   private receive(data: unknown): void {

@@ -1,0 +1,77 @@
+// Issue 8's yardstick, in Chromium with the panel's real HTML: big real Dockerfiles beside the editor (700×900) and
+// maximised (1600×900). On the first view every stage name that is drawn is at least 11px high on screen; after
+// "Show in graph" on any stage, that stage is wholly in view and its name at least 13px high. Measured with
+// getBoundingClientRect, as the user sees it.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { GraphMessage } from '../../src/shared/protocol';
+import { measureDrawnText } from './drawnTextSize';
+import { panelMessageFor } from './panelMessage';
+import { WebviewHarness, type ViewPage } from './webviewHarness';
+
+const REAL = ['moby-buildkit', 'moby-moby', 'docker-buildx'];
+
+function realMessage(name: string): GraphMessage {
+  const message = panelMessageFor(readFileSync(`test/fixtures/real/${name}.Dockerfile`, 'utf8'), {}, 1, `${name}.Dockerfile`);
+  assert.equal(message.type, 'graph');
+  return message as GraphMessage;
+}
+
+describe('big real Dockerfiles are readable in the graph view', function () {
+  this.timeout(180000);
+  let harness: WebviewHarness;
+  let view: ViewPage;
+
+  before(async () => (harness = await WebviewHarness.start()));
+  after(async () => harness?.stop());
+  afterEach(async () => {
+    assert.deepEqual(view.errors, [], 'no script errors');
+    await view.close();
+  });
+
+  for (const name of REAL) {
+    for (const size of [{ width: 700, height: 900 }, { width: 1600, height: 900 }]) {
+      it(`${name} at ${size.width}×${size.height}: every stage name drawn on the first view is at least 11px high`, async () => {
+        view = await harness.open('vscode-light', size);
+        await view.post(realMessage(name));
+        const { stageNameHeights, stageNameFontSizes, stageCount } = await measureDrawnText(view);
+        assert.ok(stageNameHeights.length >= 0.8 * stageCount, `${stageNameHeights.length} of ${stageCount} names drawn`);
+        for (const height of stageNameHeights) assert.ok(height >= 11, `a name ${height.toFixed(1)}px high`);
+        for (const size of stageNameFontSizes) assert.ok(size >= 11 - 1e-6, `a name in a ${size.toFixed(1)}px font`);
+        const targetInView = await view.page.evaluate(() => {
+          const box = document.querySelector('svg.graph g.node.target rect')!.getBoundingClientRect();
+          const area = document.querySelector('svg.graph')!.getBoundingClientRect();
+          return box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom;
+        });
+        assert.ok(targetInView, 'the build target is in view');
+      });
+    }
+
+    it(`${name} at 700×900: "Show in graph" on each stage shows it whole, its name at least 13px high`, async () => {
+      view = await harness.open('vscode-light', { width: 700, height: 900 });
+      const message = realMessage(name);
+      await view.post(message);
+      const stages = message.layout.nodes.filter((node) => node.stage !== null).map((node) => node.stage!);
+      // In file order and back, so each reveal starts from wherever the one before left the view.
+      for (const stage of [...stages, ...[...stages].reverse()]) {
+        await view.post({ type: 'highlightStage', stage, version: 1, reveal: true });
+        const shown = await view.page.evaluate((id) => {
+          const node = document.querySelector(`svg.graph g.node[data-id="${id}"]`)!;
+          const box = node.querySelector('rect')!.getBoundingClientRect();
+          const area = document.querySelector('svg.graph')!.getBoundingClientRect();
+          const name = Array.from(node.querySelectorAll<SVGTextElement>('text.title')).find((text) => text.getClientRects().length > 0);
+          return {
+            inView: box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom,
+            nameHeight: name?.getBoundingClientRect().height ?? 0,
+            fontSize: name ? parseFloat(getComputedStyle(name).fontSize) * name.getScreenCTM()!.a : 0,
+            detailsShown: Array.from(node.querySelectorAll('text.detail')).some((text) => text.getClientRects().length > 0),
+          };
+        }, `stage:${stage}`);
+        assert.ok(shown.inView, `stage ${stage} is wholly in view`);
+        assert.ok(shown.nameHeight >= 13, `stage ${stage}'s name is ${shown.nameHeight.toFixed(1)}px high`);
+        assert.ok(shown.fontSize >= 13 - 1e-6, `stage ${stage}'s name is in a ${shown.fontSize.toFixed(1)}px font`);
+        assert.ok(shown.detailsShown, `stage ${stage} is drawn in full, its details readable`);
+      }
+    });
+  }
+});
