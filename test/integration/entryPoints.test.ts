@@ -85,6 +85,39 @@ describe('Compose and Bake entry points', () => {
     assert.deepEqual(await referencesAt(compose, positionOf(compose, 'target: debug', 0, 9)), expected);
   });
 
+  it('names above a FROM the Compose services and Bake targets that build the stage, and opens the one picked', async () => {
+    const dockerfile = await openFixture('entrypoints/Dockerfile');
+    const lenses = await waitFor(
+      async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', dockerfile.uri)).filter((lens) => lens.command?.command === 'stageflow.openEntryPoint'),
+      (found) => found.length === 2,
+      'the entry-point lenses',
+    );
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line + 1, lens.command?.title, (lens.command?.arguments?.[0] as { label: string }[]).map((target) => target.label)]),
+      [
+        [6, '2 Compose/Bake builds', ['compose: app-debug', 'bake: debug']],
+        [12, '3 Compose/Bake builds', ['compose: app', 'bake: _common', 'bake: release']],
+      ],
+    );
+    const [debug] = lenses;
+    const opening = vscode.commands.executeCommand<{ label: string } | undefined>(debug.command!.command, ...debug.command!.arguments!);
+    let opened: { label: string } | undefined | null = null;
+    void opening.then((result) => (opened = result));
+    // The command asks which of the two to open: accept the first item once the quick pick is up.
+    await waitFor(
+      async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return opened;
+      },
+      (result) => result !== null,
+      'the quick pick to be answered',
+    );
+    assert.equal(opened!.label, 'compose: app-debug');
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor && vscode.workspace.asRelativePath(editor.document.uri), 'entrypoints/compose.yaml');
+    assert.equal(editor?.selection.active.line, 4);
+  });
+
   it('renames a stage in the Dockerfile, compose.yaml and docker-bake.hcl as one edit, which one undo takes back', async () => {
     const dockerfile = await openFixture('entrypoints/Dockerfile');
     await entryPointsIndexed(dockerfile);

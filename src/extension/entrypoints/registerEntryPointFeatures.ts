@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { DocumentGraphCache } from '../documentGraphCache';
 import { DockerfileFactsStore } from './dockerfileFactsStore';
+import { EntryPointCodeLensProvider } from './entryPointCodeLensProvider';
 import { EntryPointDiagnostics } from './entryPointDiagnostics';
 import { entryPointFileGlob, type EntryPointIndex } from './entryPointIndex';
 import { EntryPointNavigationProvider } from './entryPointNavigationProvider';
 import { EntryPointQuickFixProvider } from './entryPointQuickFixProvider';
 import { EntryPointRenameProvider } from './entryPointRenameProvider';
+import { registerOpenEntryPointCommand } from './openEntryPointCommand';
 
 /**
  * Compose and Bake files by name, whatever language the editor gives them (`dockercompose` or `yaml`; `hcl`,
@@ -15,8 +17,9 @@ const entryPointFiles: vscode.DocumentSelector = { pattern: entryPointFileGlob }
 
 /**
  * Registers the editor features of Compose and Bake files: their diagnostics and quick fixes, Go to Definition and
- * Find All References from a `target` (and `dockerfile`) value, rename from a `target`, and the Compose and Bake
- * targets among a stage's references in its Dockerfile (`dockerfiles`).
+ * Find All References from a `target` (and `dockerfile`) value, rename from a `target`; and in Dockerfiles
+ * (`dockerfiles`), a lens above each FROM naming the services and targets that build the stage, and those
+ * targets among the stage's references.
  */
 export function registerEntryPointFeatures(
   context: vscode.ExtensionContext,
@@ -28,9 +31,13 @@ export function registerEntryPointFeatures(
   const facts = new DockerfileFactsStore(log);
   const diagnostics = new EntryPointDiagnostics(index, facts);
   const navigation = new EntryPointNavigationProvider(index, cache);
+  const lenses = new EntryPointCodeLensProvider(index, cache, log);
   context.subscriptions.push(
     facts,
     diagnostics,
+    lenses,
+    registerOpenEntryPointCommand(log),
+    vscode.languages.registerCodeLensProvider(dockerfiles, lenses),
     vscode.languages.registerDefinitionProvider(entryPointFiles, navigation),
     vscode.languages.registerReferenceProvider([entryPointFiles, dockerfiles].flat(), navigation),
     vscode.languages.registerRenameProvider(entryPointFiles, new EntryPointRenameProvider(index, cache, log)),
