@@ -1,7 +1,7 @@
 import type { EntryPoint, EntryPointScan, SourceLocation } from '../entrypoints/entryPointModel';
 import { entryPointsBuildingStage } from '../entrypoints/entryPointQueries';
 import { parentDirectory, relativePath } from '../entrypoints/posixPath';
-import { shortenMiddle } from '../layout/layoutLabels';
+import { shortenMiddle } from '../layout/shortenText';
 import type { Range, StageGraph } from '../model';
 
 /** The longest entry-point lens title, as short as the stage lenses' (`MAX_LENS_TITLE` in stageCodeLenses.ts). */
