@@ -19,6 +19,8 @@ export const BROWSER_BUNDLE = { ...SHARED, platform: 'browser', format: 'iife', 
 export const DIST_BUNDLES = {
   /** The extension host's entry; `vscode` is provided by the host. */
   extension: { ...NODE_BUNDLE, entryPoints: { extension: source('src/extension/extension.ts') }, external: ['vscode'] },
+  /** The graph view's layout worker thread, started by the extension host (WorkerLayoutRunner). */
+  layoutWorker: { ...NODE_BUNDLE, entryPoints: { layoutWorker: source('src/extension/graphView/layoutWorker.ts') } },
   /** The `stageflow` command (package.json `bin`). */
   cli: { ...NODE_BUNDLE, entryPoints: { cli: source('src/cli/main.ts') }, banner: { js: '#!/usr/bin/env node' } },
   /** The graph view's script. */

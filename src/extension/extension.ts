@@ -3,6 +3,7 @@ import { DocumentGraphCache } from './documentGraphCache';
 import { EntryPointIndex } from './entrypoints/entryPointIndex';
 import { registerEntryPointFeatures } from './entrypoints/registerEntryPointFeatures';
 import { registerGraphPanel } from './graphView/graphPanel';
+import { WorkerLayoutRunner } from './graphView/workerLayoutRunner';
 import { registerRefactorings } from './refactor/refactorings';
 import { registerRevealStageCommand } from './language/revealStageCommand';
 import { StageCodeLensProvider } from './language/stageCodeLensProvider';
@@ -48,7 +49,9 @@ export function activate(context: vscode.ExtensionContext): void {
     registerRevealStageCommand(cache, log),
   );
   registerEntryPointFeatures(context, entryPoints, cache, log, dockerfiles);
-  registerGraphPanel(context, cache, log);
+  // Layouts run in a worker thread (dist/layoutWorker.js), so a large graph never blocks this extension host.
+  const layoutWorker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'layoutWorker.js').fsPath;
+  registerGraphPanel(context, { extensionUri: context.extensionUri, cache, log, createLayoutRunner: () => new WorkerLayoutRunner(layoutWorker) });
   // Diagnostics for the Dockerfiles already open are computed after activation returns: nothing here waits on them.
   const initialDiagnostics = setTimeout(() => diagnostics.refreshAll(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initialDiagnostics) });

@@ -3,18 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, openUntitled, waitFor } from './dockerfileTestHelpers';
-
-/** What `_stageflow.graphPanelLastMessage` reports (see PostedMessageSummary in src/extension/graphView/graphPanel.ts). */
-interface PanelReport {
-  type: string;
-  documentUri: string | null;
-  version: number | null;
-  nodeCount: number | null;
-  rendered: { version: number; nodeCount: number } | null;
-  highlight: { stage: number | null; reveal: boolean } | null;
-}
-
-const panelReport = async (): Promise<PanelReport | undefined> => vscode.commands.executeCommand<PanelReport | undefined>('_stageflow.graphPanelLastMessage');
+import { panelReport } from './graphPanelReport';
 
 function graphTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('stageflow.graph'));
@@ -30,13 +19,15 @@ describe('Graph view', () => {
     await vscode.commands.executeCommand('stageflow.showGraph');
 
     const first = await waitFor(panelReport, (report) => report?.type === 'graph' && report.rendered?.version === document.version, 'the webview to draw the document', 30_000);
-    assert.deepEqual({ ...first, highlight: undefined }, {
+    assert.ok(first?.layout && first.layout.arrivedAt >= first.layout.requestedAt, 'the drawing was laid out');
+    assert.deepEqual({ ...first, highlight: undefined, layout: undefined }, {
       type: 'graph',
       documentUri: document.uri.toString(),
       version: document.version,
       nodeCount: 4,
       rendered: { version: document.version, nodeCount: 4 },
       highlight: undefined,
+      layout: undefined,
     });
     const [tab] = graphTabs();
     assert.ok(tab, 'a Stage Graph tab is open');

@@ -3,10 +3,13 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as vscode from 'vscode';
+import { waitFor } from './dockerfileTestHelpers';
+import { panelReport } from './graphPanelReport';
 import { getStageflowExtension, openWorkspaceFile, waitUntilActive } from './stageflowExtension';
 
 /** Every file vsce may ship: the bundles, media, the manifest and the documents it renames. */
-const shippedFile = /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|\.vsixmanifest|dist\/(extension|webview)\.js|media\/.+)$/;
+const shippedFile = /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|\.vsixmanifest|dist\/(extension|layoutWorker|webview)\.js|media\/.+)$/;
 
 describe('Packaged extension (VSIX)', () => {
   it('is the copy installed into the extensions folder, not a development path', () => {
@@ -23,7 +26,7 @@ describe('Packaged extension (VSIX)', () => {
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(extensionPath, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
     assert.deepEqual(files.filter((file) => !shippedFile.test(file)), []);
-    for (const required of ['package.json', 'dist/extension.js', 'dist/webview.js', 'media/icon.png']) {
+    for (const required of ['package.json', 'dist/extension.js', 'dist/layoutWorker.js', 'dist/webview.js', 'media/icon.png']) {
       assert.ok(files.includes(required), `${required} is shipped`);
     }
   });
@@ -43,5 +46,13 @@ describe('Packaged extension (VSIX)', () => {
     const document = await openWorkspaceFile('Dockerfile');
     assert.equal(document.languageId, 'dockerfile');
     await waitUntilActive(extension, 20_000);
+  });
+
+  it('draws the stage graph: the layout worker ships and starts', async () => {
+    const document = await openWorkspaceFile('Dockerfile');
+    await vscode.commands.executeCommand('stageflow.showGraph');
+    const report = await waitFor(panelReport, (current) => current?.rendered?.version === document.version, 'the packaged graph view to draw', 30_000);
+    assert.equal(report?.type, 'graph');
+    assert.ok((report?.nodeCount ?? 0) > 0, 'stages are drawn');
   });
 });

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
-import { graphPanelModel, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
+import { layoutStageGraph } from '../../src/core/layout/layoutStageGraph';
+import { graphLayoutOptions, graphPanelModel, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
 
 const defaults: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
 
 function modelOf(text: string, settings: Partial<GraphViewSettings> = {}): ReturnType<typeof graphPanelModel> {
   const chosen = { ...defaults, ...settings };
   const graph = buildStageGraph(text, { target: chosen.target ?? undefined, buildArgs: chosen.buildArgs });
-  return graphPanelModel({ uri: 'file:///w/Dockerfile', fileName: 'Dockerfile', version: 7, text }, graph, chosen);
+  return graphPanelModel({ uri: 'file:///w/Dockerfile', fileName: 'Dockerfile', version: 7, text }, graph, chosen, layoutStageGraph(graph, graphLayoutOptions(chosen)));
 }
 
 describe('graphPanelModel (what the panel posts)', () => {

@@ -1,5 +1,6 @@
 import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
-import { graphPanelModel, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
+import { layoutStageGraph } from '../../src/core/layout/layoutStageGraph';
+import { graphLayoutOptions, graphPanelModel, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
 import type { EmptyMessage, GraphMessage } from '../../src/shared/protocol';
 
 const defaults: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
@@ -8,5 +9,5 @@ const defaults: GraphViewSettings = { target: null, buildArgs: {}, hideImages: f
 export function panelMessageFor(text: string, settings: Partial<GraphViewSettings> = {}, version = 1, fileName = 'Dockerfile'): GraphMessage | EmptyMessage {
   const chosen = { ...defaults, ...settings };
   const graph = buildStageGraph(text, { target: chosen.target ?? undefined, buildArgs: chosen.buildArgs });
-  return graphPanelModel({ uri: `file:///work/${fileName}`, fileName, version, text }, graph, chosen);
+  return graphPanelModel({ uri: `file:///work/${fileName}`, fileName, version, text }, graph, chosen, layoutStageGraph(graph, graphLayoutOptions(chosen)));
 }

@@ -1,5 +1,5 @@
 import { layoutStageGraph } from '../layout/layoutStageGraph';
-import type { LayoutOptions } from '../layout/layoutTypes';
+import type { GraphLayout } from '../layout/layoutTypes';
 import { nodeText } from '../layout/nodeText';
 import type { StageGraph } from '../model';
 
@@ -39,11 +39,10 @@ svg { background: #ffffff; font-family: system-ui, -apple-system, "Segoe UI", sa
 
 /**
  * Renders the same picture as the graph view as a standalone SVG document (for `stageflow graph --format svg`
- * and the view's "Save as SVG"). Every piece of document text is XML-escaped, so names, paths and comments
- * containing markup stay text.
+ * and the view's "Save as SVG", which passes the layout it computed with the view's options). Every piece of
+ * document text is XML-escaped, so names, paths and comments containing markup stay text.
  */
-export function toSvg(graph: StageGraph, options: LayoutOptions = {}): string {
-  const layout = layoutStageGraph(graph, options);
+export function toSvg(graph: StageGraph, layout: GraphLayout = layoutStageGraph(graph)): string {
   const width = Math.max(layout.width, 200);
   const height = Math.max(layout.height, 60);
   const out: string[] = [

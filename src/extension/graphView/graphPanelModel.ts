@@ -1,5 +1,4 @@
-import { layoutStageGraph } from '../../core/layout/layoutStageGraph';
-import type { LayoutDirection } from '../../core/layout/layoutTypes';
+import type { GraphLayout, LayoutDirection, LayoutOptions } from '../../core/layout/layoutTypes';
 import type { StageGraph } from '../../core/model';
 import type { EmptyMessage, GraphMessage } from '../../shared/protocol';
 
@@ -21,11 +20,17 @@ export interface GraphDocument {
   text: string;
 }
 
+/** The layout options the view's choices ask for: every choice that changes the picture, in one object. */
+export function graphLayoutOptions(settings: GraphViewSettings): LayoutOptions {
+  return { hideImages: settings.hideImages, direction: settings.direction };
+}
+
 /**
- * What the webview should show for a document and its resolved graph: the laid-out graph, or a helpful empty
- * state when there is nothing to draw. Pure: the same inputs always give the same message.
+ * What the webview should show for a document, its resolved graph and that graph's layout (laid out with
+ * `graphLayoutOptions(settings)`): the drawing, or a helpful empty state when there is nothing to draw. Pure: the
+ * same inputs always give the same message.
  */
-export function graphPanelModel(document: GraphDocument, graph: StageGraph, settings: GraphViewSettings): GraphMessage | EmptyMessage {
+export function graphPanelModel(document: GraphDocument, graph: StageGraph, settings: GraphViewSettings, layout: GraphLayout): GraphMessage | EmptyMessage {
   if (document.text.trim() === '') {
     return { type: 'empty', message: `${document.fileName} is empty. Add a FROM line and its stages appear here as you type.` };
   }
@@ -39,7 +44,7 @@ export function graphPanelModel(document: GraphDocument, graph: StageGraph, sett
     documentUri: document.uri,
     fileName: document.fileName,
     version: document.version,
-    layout: layoutStageGraph(graph, { hideImages: settings.hideImages, direction: settings.direction }),
+    layout,
     error: graph.ok ? null : (graph.error ?? 'BuildKit would reject this file.'),
     errorLine: graph.ok || !graph.errorRange ? null : graph.errorRange.start.line + 1,
     targets: namedStages(graph),
