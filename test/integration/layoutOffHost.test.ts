@@ -51,32 +51,31 @@ describe('Graph view layout off the extension host', function () {
 
   for (const stages of [300, 1000]) {
     it(`answers CodeLens while a dense ${stages}-stage file is laid out`, async () => {
-      const document = await openUntitled(...denseDockerfile(stages));
-      const codeLenses = (): Thenable<vscode.CodeLens[]> => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-      // Resolved once before the view opens, so what follows measures the layout, not the parse.
-      assert.ok((await codeLenses()).length >= stages);
+      // The probe: CodeLens of a small Dockerfile in the editor. The large one is opened without an editor, so the
+      // workbench asks nothing of it but the graph; the host is then busy only with what the graph view does.
+      const probe = await openUntitled('FROM golang:1.22 AS build', 'RUN go build -o /out/app .', 'FROM alpine:3.20', 'COPY --from=build /out/app /app');
+      const codeLenses = (): Thenable<vscode.CodeLens[]> => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', probe.uri);
+      const large = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: `${denseDockerfile(stages).join('\n')}\n` });
       const eventLoop = watchEventLoop();
       // The same requests with no layout running, for comparison.
-      const idleFrom = Date.now();
       const idle: CodeLensAnswer[] = [];
       for (let request = 0; request < 3; request++) {
         const sentAt = Date.now();
         await codeLenses();
         idle.push({ sentAt, answeredAt: Date.now() });
       }
-      const idleStall = eventLoop.maxDelay(idleFrom, Date.now());
 
-      await vscode.commands.executeCommand('stageflow.showGraph');
+      await vscode.commands.executeCommand('stageflow.showGraph', large.uri);
       const answers: CodeLensAnswer[] = [];
       const drawn = await waitFor(
         async () => {
           const sentAt = Date.now();
           const lenses = await codeLenses();
           answers.push({ sentAt, answeredAt: Date.now() });
-          assert.ok(lenses.length >= stages, 'every FROM keeps its lenses');
+          assert.ok(lenses.length > 0, 'the probe keeps its lenses');
           return panelReport();
         },
-        (report) => report?.rendered?.version === document.version,
+        (report) => report?.documentUri === large.uri.toString() && report.rendered?.version === large.version,
         `the ${stages}-stage graph to be drawn`,
         150_000,
       );
@@ -89,8 +88,8 @@ describe('Graph view layout off the extension host', function () {
       console.log(
         `layout off host, ${stages} dense stages: layout ${layout.arrivedAt - layout.requestedAt} ms in the worker; ` +
           `${during.length} CodeLens requests answered during it (slowest ${slowest(during)} ms; with no layout running ${slowest(idle)} ms); ` +
-          `longest host event-loop stall during the layout ${eventLoop.maxDelay(layout.requestedAt, layout.arrivedAt)} ms ` +
-          `(CodeLens alone ${idleStall} ms), from the layout's arrival until drawn ${eventLoop.maxDelay(layout.arrivedAt, Date.now())} ms`,
+          `longest host event-loop stall during the layout ${eventLoop.maxDelay(layout.requestedAt, layout.arrivedAt)} ms, ` +
+          `from the layout's arrival until drawn ${eventLoop.maxDelay(layout.arrivedAt, Date.now())} ms`,
       );
       assert.ok(during.length > 0, 'a CodeLens request was sent and answered while the layout ran');
     });
