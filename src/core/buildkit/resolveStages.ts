@@ -20,6 +20,7 @@ import type { CommandSyntax, MountSyntax, ParsedDockerfile, StageSyntax } from '
 import { parsePlatform } from './platformSpec';
 import { suggestName, withSuggestion } from '../parse/suggestName';
 import { validateMount } from './validateMount';
+import { indexWithin, parseGoInt } from './parseGoInt';
 
 /** BuildKit's error, with a stable code and where it sits. */
 export interface ResolveError {
@@ -440,12 +441,13 @@ class StageResolver {
         );
       }
       let state: DispatchState;
-      const index = parseGoInt(from);
-      if (index === null) {
+      const number = parseGoInt(from);
+      if (number === null) {
         state = this.findOrAddByName(from);
         reference.via = state.stage !== null ? 'name' : 'image';
       } else {
-        if (index < 0 || index >= this.states.length) this.fail('InvalidStageIndex', `invalid stage index ${index}`, range);
+        const index = indexWithin(number, this.states.length);
+        if (index === null) this.fail('InvalidStageIndex', `invalid stage index ${number}`, range);
         state = this.states[index];
         if (state.stage === null) this.states.push(state);
         reference.via = 'index';
@@ -479,12 +481,8 @@ class StageResolver {
     inStage: number,
     onbuild: boolean,
   ): ResolvedReference {
-    const text = this.doc.text.slice(this.offsetOf(range.start), this.offsetOf(range.end));
+    const text = this.doc.textIn(range);
     return { kind, text, ref, range, inStage, source: null, via: 'invalid', onbuild, line: command.line, command, mount: null };
-  }
-
-  private offsetOf(position: { line: number; character: number }): number {
-    return (this.doc.lineStarts[position.line] ?? this.doc.text.length) + position.character;
   }
 
   private addEdge(reference: ResolvedReference, to: number, kind: 'copy' | 'mount', ref: string, line: number, artifact: Artifact): void {
@@ -639,8 +637,9 @@ class StageResolver {
   private checkDefinedBefore(command: CommandSyntax, stage: ResolvedStage): void {
     if (command.command === 'copy' && command.copyFrom?.value) {
       const from = command.copyFrom.value;
-      const index = parseGoInt(from);
-      const state = index === null ? this.statesByName.get(from.toLowerCase()) : this.states[index];
+      const number = parseGoInt(from);
+      const index = number === null ? null : indexWithin(number, this.states.length);
+      const state = number === null ? this.statesByName.get(from.toLowerCase()) : index === null ? undefined : this.states[index];
       if (state && state.stage !== null && state.stage >= stage.index) {
         this.fail(
           'ForwardReference',
@@ -715,11 +714,12 @@ class StageResolver {
       if (value.includes('$') && expandVariables(value, noVariables, this.parsed.escapeToken).value !== value) {
         reference.via = 'invalid';
       } else {
-        const index = allowIndex ? parseGoInt(value) : null;
+        const number = allowIndex ? parseGoInt(value) : null;
         const byName = this.statesByName.get(value.toLowerCase());
-        if (index !== null) {
-          reference.via = index >= 0 && index < this.stages.length ? 'index' : 'invalid';
-          reference.source = reference.via === 'index' ? { stage: index } : null;
+        if (number !== null) {
+          const index = indexWithin(number, this.stages.length);
+          reference.via = index !== null ? 'index' : 'invalid';
+          reference.source = index !== null ? { stage: index } : null;
         } else if (byName && byName.stage !== null) {
           reference.via = 'name';
           reference.source = { stage: byName.stage };
@@ -758,14 +758,6 @@ class StageResolver {
     }
     return found;
   }
-}
-
-/** Go's `strconv.Atoi`: optional sign, decimal digits, within int64; else null. */
-export function parseGoInt(text: string): number | null {
-  if (!/^[+-]?[0-9]+$/.test(text)) return null;
-  const value = BigInt(text);
-  if (value > 9223372036854775807n || value < -9223372036854775808n) return null;
-  return Number(value);
 }
 
 function copyArtifact(command: CommandSyntax): Artifact {

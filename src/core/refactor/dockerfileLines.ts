@@ -75,13 +75,3 @@ export class DockerfileLines {
 export function asKeywordFor(fromKeyword: string): string {
   return fromKeyword === fromKeyword.toLowerCase() ? 'as' : 'AS';
 }
-
-/**
- * The integer value of a `--from` reference as BuildKit's `strconv.Atoi` reads it (`00` and `+0` are 0), or
- * null when the text is not an integer and so names a stage or an image.
- */
-export function numericReferenceValue(text: string): number | null {
-  if (!/^[+-]?[0-9]+$/.test(text)) return null;
-  const value = Number.parseInt(text, 10);
-  return Number.isSafeInteger(value) ? value : null;
-}

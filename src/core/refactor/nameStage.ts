@@ -1,7 +1,8 @@
+import { parseGoInt } from '../buildkit/parseGoInt';
 import type { StageGraph, StageReference, TextEdit } from '../model';
 import { applyTextEdits } from './applyTextEdits';
 import { identityCorrespondence } from './compareStageGraphs';
-import { asKeywordFor, numericReferenceValue } from './dockerfileLines';
+import { asKeywordFor } from './dockerfileLines';
 import { proveMeaningKept } from './proveMeaningKept';
 import { refuse, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
 import { validateRefactorStageName } from './validateRefactorStageName';
@@ -79,7 +80,7 @@ export function nameStage(text: string, graph: StageGraph, stageIndex: number, n
       if (rewritten.some((done) => sameRange(done, reference))) continue;
       rewritten.push(reference);
       edits.push({ range: reference.range, newText: name });
-    } else if (reference.kind !== 'from' && numericReferenceValue(reference.text) === stageIndex) {
+    } else if (reference.kind !== 'from' && parseGoInt(reference.text) === BigInt(stageIndex)) {
       if (!rewritten.some((done) => sameRange(done, reference))) notes.push(whyLeftAlone(reference, stageIndex));
     }
   }

@@ -1,5 +1,5 @@
 import type { StageGraph, TextEdit } from '../model';
-import { numericReferenceValue } from './dockerfileLines';
+import { parseGoInt } from '../buildkit/parseGoInt';
 import { firesInThisFile } from './nameStage';
 import type { RefactorOutcome } from './refactorOutcome';
 
@@ -15,8 +15,8 @@ export function shiftIndexReferences(graph: StageGraph, insertAt: number): Refac
   const notes: string[] = [];
   const shifted = new Set<string>();
   for (const reference of graph.references) {
-    const value = numericReferenceValue(reference.text);
-    if (reference.kind !== 'copy' || value === null || value < insertAt) continue;
+    const value = parseGoInt(reference.text);
+    if (reference.kind !== 'copy' || value === null || value < BigInt(insertAt)) continue;
     if (!firesInThisFile(graph, reference)) {
       notes.push(`\`--from=${reference.text}\` on line ${reference.line} is left as is: that ONBUILD trigger fires in no stage of this file.`);
       continue;

@@ -1,5 +1,6 @@
 /** SEMANTICS.md "References between stages" (BuildKit `dockerfile2llb/convert.go`, `convert_runmount.go`, `validations.go`). */
 import * as assert from 'node:assert/strict';
+import type { StageGraph } from '../../../src/core/model';
 import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { edgeLines, stageLines, verdict } from './graphText';
 
@@ -57,6 +58,18 @@ describe('references between stages', () => {
     ]);
     assert.equal(verdict(buildStageGraph('FROM alpine\nCOPY --from=1 /b /b\n')), 'error: invalid stage index 1');
     assert.equal(verdict(buildStageGraph('FROM alpine AS a\nFROM a\nCOPY --from=-1 /b /b\n')), 'error: invalid stage index -1');
+  });
+
+  it('a numeric --from is an index anywhere in int64, named exactly in the error; past int64 it is an image', () => {
+    // Go's strconv.Atoi: 2^53 + 1 is an int64, so BuildKit says `invalid stage index 9007199254740993` (a float
+    // would print ...992); 2^63 overflows Atoi, so BuildKit reads the text as an image name.
+    const copyFrom = (value: string): StageGraph => buildStageGraph(`FROM alpine\nCOPY --from=${value} /b /b\n`);
+    assert.equal(verdict(copyFrom('9007199254740993')), 'error: invalid stage index 9007199254740993');
+    assert.equal(verdict(copyFrom('9223372036854775807')), 'error: invalid stage index 9223372036854775807');
+    assert.equal(verdict(copyFrom('-9223372036854775808')), 'error: invalid stage index -9223372036854775808');
+    const overflow = copyFrom('9223372036854775808');
+    assert.equal(verdict(overflow), 'ok');
+    assert.deepEqual(edgeLines(overflow).slice(1), ['copy image 9223372036854775808 -> 0 via image "9223372036854775808" line 2']);
   });
 
   it('a mount without from= is a hidden scratch state too, so it shifts later indexes', () => {
