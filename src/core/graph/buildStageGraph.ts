@@ -7,6 +7,7 @@ import { BuildCheckCollector, type BuildCheckFinding } from '../parse/buildCheck
 import { DocumentText } from '../parse/documentText';
 import type { Diagnostic, Edge, ExternalImage, MetaArg, Range, ResolveOptions, Stage, StageGraph, StageReference } from '../model';
 import { parseDockerfile, type ParsedDockerfile } from '../parse/parseDockerfile';
+import { unquoteShellWord } from '../parse/unquoteShellWord';
 import { resolveStages, type ResolvedEdge, type Resolution } from '../buildkit/resolveStages';
 import { stageConfig, stageDescription, summarizeInstruction, type StageConfig } from './summarizeStage';
 import { stageflowHints } from './stageflowHints';
@@ -57,7 +58,7 @@ function build(text: string, options: Required<ResolveOptions>): StageGraph {
   const error = parsed.error ?? resolution.error;
   const reachable = parsed.error ? null : resolution.reachable;
 
-  const stages = toStages(resolution, reachable, doc);
+  const stages = toStages(resolution, reachable, doc, new Set(parsed.directives.map((directive) => directive.line)));
   const references = toReferences(resolution);
   const diagnostics: Diagnostic[] = [];
   if (error) {
@@ -85,12 +86,7 @@ function build(text: string, options: Required<ResolveOptions>): StageGraph {
   };
 }
 
-function toStages(resolution: Resolution, reachable: Set<number> | null, doc: DocumentText): Stage[] {
-  const directiveLines = new Set<number>();
-  for (let line = 0; line < doc.lineCount; line++) {
-    if (!/^\s*#\s*(syntax|escape|check)\s*=/i.test(doc.lines[line])) break;
-    directiveLines.add(line);
-  }
+function toStages(resolution: Resolution, reachable: Set<number> | null, doc: DocumentText, directiveLines: ReadonlySet<number>): Stage[] {
   const configs: StageConfig[] = [];
   return resolution.stages.map((resolved) => {
     const { syntax } = resolved;
@@ -175,25 +171,12 @@ function toImages(edges: readonly ResolvedEdge[], reachable: Set<number> | null)
 function toMetaArgs(parsed: ParsedDockerfile): MetaArg[] {
   return parsed.metaArgs.map((arg) => ({
     name: arg.name,
-    default: arg.rawDefault === null ? null : unquote(arg.rawDefault, parsed.escapeToken),
+    default: arg.rawDefault === null ? null : unquoteShellWord(arg.rawDefault, parsed.escapeToken),
     line: arg.line,
     range: arg.range,
   }));
 }
 
-/** Removes shell quotes and escapes, leaving `$` references as written. */
-function unquote(value: string, escapeToken: string): string {
-  let out = '';
-  let quote = '';
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
-    if (ch === escapeToken && quote !== "'" && i + 1 < value.length) out += value[++i];
-    else if (quote && ch === quote) quote = '';
-    else if (!quote && (ch === '"' || ch === "'")) quote = ch;
-    else out += ch;
-  }
-  return out;
-}
 
 function toDiagnostic(finding: BuildCheckFinding): Diagnostic {
   const diagnostic: Diagnostic = { severity: 'warning', code: finding.rule, message: finding.message, range: finding.range, href: finding.href };

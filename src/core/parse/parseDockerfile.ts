@@ -5,10 +5,10 @@
 import { BuildCheckCollector, buildCheckMessages } from './buildChecks';
 import type { DocumentText } from './documentText';
 import type { Range } from '../model';
+import { parseJsonArray } from './parseJsonArray';
 import { parseMountOptions } from './parseMountOptions';
-import { scanInstructions, type LogicalLine, type ScannedInstruction, type ScanResult } from './scanInstructions';
+import { scanInstructions, type LogicalLine, type ParserDirective, type ScannedInstruction, type ScanResult } from './scanInstructions';
 import {
-  parseJsonArray,
   parseShellWords,
   splitInstruction,
   splitOnWhitespace,
@@ -88,6 +88,8 @@ export interface MetaArgSyntax {
 export interface ParsedDockerfile {
   escapeToken: string;
   syntax: string | null;
+  /** The parser directives at the top of the file (`# syntax=`, `# escape=`, `# check=`), one line each. */
+  directives: ParserDirective[];
   metaArgs: MetaArgSyntax[];
   stages: StageSyntax[];
   /** BuildKit's parse error (with a stable code), or null; the stages parsed before it are kept. */
@@ -131,6 +133,7 @@ export function parseDockerfile(doc: DocumentText): ParsedDockerfile {
   const parsed: ParsedDockerfile = {
     escapeToken: scan.escapeToken,
     syntax,
+    directives: scan.directives,
     metaArgs: [],
     stages: [],
     error: null,

@@ -12,6 +12,8 @@
  * (bench/graph.bench.ts).
  */
 import type { DocumentText } from './documentText';
+import { parseJsonArray } from './parseJsonArray';
+import { unquoteShellWord } from './unquoteShellWord';
 
 /** An instruction's text with continuations joined, and where each character sits in the document. */
 export interface LogicalLine {
@@ -262,18 +264,7 @@ function canContainHeredoc(line: string): boolean {
   }
   if (!HEREDOC_COMMANDS.has(command)) return false;
   const rest = words.slice(restIndex).filter((w) => !w.startsWith('--'));
-  return !isJsonStringArray(rest.join(' '));
-}
-
-function isJsonStringArray(text: string): boolean {
-  const trimmed = text.trimStart();
-  if (!trimmed.startsWith('[')) return false;
-  try {
-    const parsed: unknown = JSON.parse(trimmed);
-    return Array.isArray(parsed) && parsed.every((v) => typeof v === 'string');
-  } catch {
-    return false;
-  }
+  return parseJsonArray(rest.join(' ')).values === null;
 }
 
 /** BuildKit's `heredocsFromLine`: every word of the form `[n]<<[-]NAME`, quotes around NAME removed. */
@@ -282,7 +273,7 @@ function heredocsFromLine(line: string): { name: string; chomp: boolean }[] {
   for (const word of rawShellWords(line)) {
     const match = HEREDOC_WORD.exec(word);
     if (!match || match[3] === '') continue;
-    const names = rawShellWords(match[3]).map(unquoteWord);
+    const names = rawShellWords(match[3]).map((name) => unquoteShellWord(name, '\\'));
     if (names.length !== 1) continue;
     docs.push({ name: names[0], chomp: match[2] === '-' });
   }
@@ -318,18 +309,3 @@ function rawShellWords(text: string): string[] {
   return words;
 }
 
-function unquoteWord(word: string): string {
-  let out = '';
-  let quote = '';
-  for (let i = 0; i < word.length; i++) {
-    const ch = word[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-      else if (ch === '\\' && quote === '"' && i + 1 < word.length) out += word[++i];
-      else out += ch;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '\\' && i + 1 < word.length) out += word[++i];
-    else out += ch;
-  }
-  return out;
-}

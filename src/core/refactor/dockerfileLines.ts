@@ -1,6 +1,6 @@
 import type { StageGraph } from '../model';
-
-const DIRECTIVE = /^#\s*(syntax|escape|check)\s*=\s*\S/i;
+import { DocumentText } from '../parse/documentText';
+import { scanInstructions } from '../parse/scanInstructions';
 
 /**
  * The lines of a Dockerfile with what refactorings need to place new text: the line ending in use, comment
@@ -18,9 +18,8 @@ export class DockerfileLines {
   constructor(text: string, graph: StageGraph) {
     this.lines = text.split(/\r?\n/);
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
-    let directives = 0;
-    while (directives < this.lines.length && DIRECTIVE.test(this.lines[directives].trimStart())) directives++;
-    this.directiveLineCount = directives;
+    // The parser's own reading: directives are the first lines, one each, until the first line that is not one.
+    this.directiveLineCount = scanInstructions(new DocumentText(text)).directives.length;
     this.instructionLine = this.lines.map(() => false);
     const mark = (startLine: number, endLine: number) => {
       for (let line = startLine; line <= endLine && line < this.lines.length; line++) this.instructionLine[line] = true;

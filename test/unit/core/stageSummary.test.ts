@@ -41,6 +41,14 @@ describe('stage summaries', () => {
     );
   });
 
+  it('never takes parser directives as a description, and reads directives as BuildKit\'s parser does', () => {
+    // DirectiveParser: `# name=value` lines at the very top; one without a value is a comment and ends them.
+    const described = (text: string): (string | null)[] => buildStageGraph(text).stages.map((stage) => stage.description);
+    assert.deepEqual(described('# syntax=docker/dockerfile:1\n#  ESCAPE = \\\nFROM alpine\n'), [null]);
+    assert.deepEqual(described('# syntax=\nFROM alpine\n'), ['syntax=']);
+    assert.deepEqual(described('# a comment\n# syntax=docker/dockerfile:1\nFROM alpine\n'), ['a comment\nsyntax=docker/dockerfile:1']);
+  });
+
   it('summarises each instruction on one line', () => {
     assert.deepEqual(graph.stages[0].instructions.map((i) => [i.keyword, i.text, i.startLine, i.endLine]), [
       ['WORKDIR', 'WORKDIR /src', 6, 6],
