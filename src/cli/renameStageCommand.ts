@@ -85,8 +85,8 @@ function display(corePath: string): string {
 function describeEdits(change: FileTextEdits, text: string): string[] {
   const doc = new DocumentText(text);
   return change.edits.map((edit) => {
-    const { start, end } = edit.range;
-    const old = text.slice(doc.lineStarts[start.line] + start.character, doc.lineStarts[end.line] + end.character);
+    const { start } = edit.range;
+    const old = doc.textIn(edit.range);
     return `${display(change.path)}:${start.line + 1}:${start.character + 1}: ${old} -> ${edit.newText}\n`;
   });
 }

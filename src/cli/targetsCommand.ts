@@ -87,9 +87,7 @@ function valueText(value: LocatedValue, texts: ReadonlyMap<string, SourceFile>):
   if (value.value !== null) return value.value;
   const file = texts.get(value.location.path);
   if (!file) return '';
-  const doc = new DocumentText(file.text);
-  const { start, end } = value.location.range;
-  return file.text.slice(doc.lineStarts[start.line] + start.character, doc.lineStarts[end.line] + end.character);
+  return new DocumentText(file.text).textIn(value.location.range);
 }
 
 /** `compose.yaml:3: compose api builds Dockerfile stage 2 (runtime) with GO_VERSION=1.23` */

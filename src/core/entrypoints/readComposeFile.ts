@@ -116,7 +116,7 @@ function listArg(text: string, item: LocatedValue | null, path: string, doc: Doc
     const value = equals >= 0 ? { value: interpolateCompose(text.slice(equals + 1)), location: whole, literal: false, style: null } : null;
     return { name, nameLocation: whole, value };
   }
-  const start = doc.lineStarts[whole.range.start.line] + whole.range.start.character;
+  const start = doc.offsetAt(whole.range.start);
   const nameLocation = { path, range: doc.rangeAt(start, start + name.length) };
   if (equals < 0) return { name, nameLocation, value: null };
   const valueText = text.slice(equals + 1);

@@ -1,30 +1,7 @@
-import { lineOfOffset, lineStarts } from '../parse/lineStarts';
-import type { Position, TextEdit } from '../model';
+import type { TextEdit } from '../model';
+import { DocumentText } from '../parse/documentText';
 
-/** Converts between 0-based positions and string offsets of one text. */
-export class TextOffsets {
-  private readonly starts: number[];
-
-  constructor(private readonly text: string) {
-    this.starts = lineStarts(text);
-  }
-
-  /** The offset of a position; positions past a line's end or the text's end are clamped. */
-  offsetAt(position: Position): number {
-    if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[position.line];
-    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length + 1;
-    return Math.min(start + position.character, next - 1, this.text.length);
-  }
-
-  /** The position of an offset. */
-  positionAt(offset: number): Position {
-    const line = lineOfOffset(this.starts, offset);
-    return { line, character: offset - this.starts[line] };
-  }
-}
-
-function compareEdits(offsets: TextOffsets, a: TextEdit, b: TextEdit): number {
+function compareEdits(offsets: DocumentText, a: TextEdit, b: TextEdit): number {
   return offsets.offsetAt(a.range.start) - offsets.offsetAt(b.range.start);
 }
 
@@ -33,7 +10,7 @@ function compareEdits(offsets: TextOffsets, a: TextEdit, b: TextEdit): number {
  * Throws when two edits overlap: that is a bug in the refactoring that produced them.
  */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const offsets = new TextOffsets(text);
+  const offsets = new DocumentText(text);
   const sorted = [...edits].sort((a, b) => compareEdits(offsets, a, b));
   let result = '';
   let cursor = 0;
@@ -49,10 +26,10 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 
 /** The edits that, applied to `applyTextEdits(text, edits)`, give `text` back (what an editor's undo does). */
 export function invertTextEdits(text: string, edits: readonly TextEdit[]): TextEdit[] {
-  const offsets = new TextOffsets(text);
+  const offsets = new DocumentText(text);
   const sorted = [...edits].sort((a, b) => compareEdits(offsets, a, b));
   const newText = applyTextEdits(text, sorted);
-  const newOffsets = new TextOffsets(newText);
+  const newOffsets = new DocumentText(newText);
   const inverse: TextEdit[] = [];
   let shift = 0;
   for (const edit of sorted) {
@@ -71,7 +48,7 @@ export function invertTextEdits(text: string, edits: readonly TextEdit[]): TextE
 
 /** The spans of the original text that the edits leave untouched, as `[start, end)` offsets. */
 export function untouchedSpans(text: string, edits: readonly TextEdit[]): Array<[number, number]> {
-  const offsets = new TextOffsets(text);
+  const offsets = new DocumentText(text);
   const sorted = [...edits].sort((a, b) => compareEdits(offsets, a, b));
   const spans: Array<[number, number]> = [];
   let cursor = 0;
@@ -88,7 +65,7 @@ export function untouchedSpans(text: string, edits: readonly TextEdit[]): Array<
  * and edits that change nothing left out, so an editor's undo and diff show only real changes.
  */
 export function minimizeTextEdits(text: string, edits: readonly TextEdit[]): TextEdit[] {
-  const offsets = new TextOffsets(text);
+  const offsets = new DocumentText(text);
   const minimal: TextEdit[] = [];
   for (const edit of edits) {
     let start = offsets.offsetAt(edit.range.start);

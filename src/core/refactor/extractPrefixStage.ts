@@ -1,5 +1,6 @@
 import type { InstructionSummary, Position, Range, Stage, StageGraph, TextEdit } from '../model';
-import { applyTextEdits, minimizeTextEdits, TextOffsets } from './applyTextEdits';
+import { applyTextEdits, minimizeTextEdits } from './applyTextEdits';
+import { DocumentText } from '../parse/documentText';
 import { insertionCorrespondence } from './compareStageGraphs';
 import { asKeywordFor, DockerfileLines } from './dockerfileLines';
 import { proveMeaningKept } from './proveMeaningKept';
@@ -42,38 +43,38 @@ function prefixLines(stage: Stage, count: number): Range | null {
 function argRedeclarations(
   prefix: InstructionSummary[],
   rest: InstructionSummary[],
-  textOf: (range: Range) => string,
+  doc: DocumentText,
   escapeToken: string,
 ): string[] | { refused: string } {
   const args = prefix.filter((instruction) => instruction.keyword === 'ARG');
   if (args.length === 0) return [];
-  const declared = new Set(args.flatMap((arg) => argNames(textOf(arg.range), escapeToken)));
-  const restUses = referencedVariables(rest.map((instruction) => textOf(instruction.range)).join('\n'));
+  const declared = new Set(args.flatMap((arg) => argNames(doc.textIn(arg.range), escapeToken)));
+  const restUses = referencedVariables(rest.map((instruction) => doc.textIn(instruction.range)).join('\n'));
   const used = rest.some((instruction) => instruction.keyword === 'RUN') || [...declared].some((name) => restUses.has(name));
   if (!used) return [];
   for (const [position, instruction] of prefix.entries()) {
     if (instruction.keyword !== 'ENV') continue;
-    for (const name of envNames(textOf(instruction.range), escapeToken)) {
+    for (const name of envNames(doc.textIn(instruction.range), escapeToken)) {
       if (declared.has(name)) {
         return { refused: `ENV on line ${instruction.startLine} sets ${name}, which an ARG above the split declares too; re-declaring that ARG below could change which value wins` };
       }
       const dependent = prefix
         .slice(0, position)
-        .find((earlier) => earlier.keyword === 'ARG' && argDefaultVariables(textOf(earlier.range), escapeToken).has(name));
+        .find((earlier) => earlier.keyword === 'ARG' && argDefaultVariables(doc.textIn(earlier.range), escapeToken).has(name));
       if (dependent) {
         return { refused: `The default of the ARG on line ${dependent.startLine} uses ${name}, which ENV on line ${instruction.startLine} changes afterwards; re-declared below, it would take another value` };
       }
     }
   }
-  return args.map((arg) => textOf(arg.range));
+  return args.map((arg) => doc.textIn(arg.range));
 }
 
 /** Where the `--platform` flag (or, without one, the base name) starts in a FROM. */
-function baseSpanStart(text: string, offsets: TextOffsets, stage: Stage): Position {
+function baseSpanStart(text: string, doc: DocumentText, stage: Stage): Position {
   if (stage.ranges.platform === null) return stage.ranges.baseName.start;
-  const fromOffset = offsets.offsetAt(stage.ranges.from.start);
-  const flagOffset = text.lastIndexOf('--', offsets.offsetAt(stage.ranges.platform.start));
-  return flagOffset >= fromOffset ? offsets.positionAt(flagOffset) : stage.ranges.platform.start;
+  const fromOffset = doc.offsetAt(stage.ranges.from.start);
+  const flagOffset = text.lastIndexOf('--', doc.offsetAt(stage.ranges.platform.start));
+  return flagOffset >= fromOffset ? doc.positionAt(flagOffset) : stage.ranges.platform.start;
 }
 
 /**
@@ -121,8 +122,7 @@ export function extractPrefixStage(text: string, graph: StageGraph, request: Pre
   const first = stages[0];
   const insertAt = first.index;
   const count = request.prefixLength;
-  const offsets = new TextOffsets(text);
-  const textOf = (range: Range) => text.slice(offsets.offsetAt(range.start), offsets.offsetAt(range.end));
+  const doc = new DocumentText(text);
   const lines = new DockerfileLines(text, graph);
 
   const redeclarations = new Map<number, string[]>();
@@ -151,7 +151,7 @@ export function extractPrefixStage(text: string, graph: StageGraph, request: Pre
     if (forward) {
       return refuse(`\`${forward.text}\` on line ${forward.line} refers to stage ${forward.stage}, which would come after \`${request.name}\``);
     }
-    const args = argRedeclarations(prefix, rest, textOf, graph.escapeToken);
+    const args = argRedeclarations(prefix, rest, doc, graph.escapeToken);
     if (!Array.isArray(args)) return refuse(args.refused);
     redeclarations.set(stage.index, args);
   }
@@ -167,19 +167,19 @@ export function extractPrefixStage(text: string, graph: StageGraph, request: Pre
   const firstSpan = prefixLines(first, count);
   let moved = '';
   if (firstSpan) {
-    moved = textOf(firstSpan);
+    moved = doc.textIn(firstSpan);
     if (!moved.endsWith('\n')) moved += eol;
     const inside = shifts.filter((edit) => contains(firstSpan, edit.range.start) && edit.range.start.line < firstSpan.end.line);
     moved = applyTextEdits(moved, relativeTo(firstSpan, inside));
   }
-  const fromKeyword = textOf({ start: first.ranges.from.start, end: { line: first.ranges.from.start.line, character: first.ranges.from.start.character + 4 } });
-  const header = `${textOf({ start: first.ranges.from.start, end: first.ranges.baseName.end })} ${asKeywordFor(fromKeyword)} ${request.name}${eol}`;
+  const fromKeyword = doc.textIn({ start: first.ranges.from.start, end: { line: first.ranges.from.start.line, character: first.ranges.from.start.character + 4 } });
+  const header = `${doc.textIn({ start: first.ranges.from.start, end: first.ranges.baseName.end })} ${asKeywordFor(fromKeyword)} ${request.name}${eol}`;
   const insertion = lineStart(insertionLine(lines, first));
   // A blank line sets the new stage apart from what precedes it, as stages usually are.
   const separator = insertion.line > lines.directiveLineCount && lines.lines[insertion.line - 1].trim() !== '' ? eol : '';
   const edits: TextEdit[] = [{ range: { start: insertion, end: insertion }, newText: separator + header + moved + eol }];
   for (const stage of stages) {
-    edits.push({ range: { start: baseSpanStart(text, offsets, stage), end: stage.ranges.baseName.end }, newText: request.name });
+    edits.push({ range: { start: baseSpanStart(text, doc, stage), end: stage.ranges.baseName.end }, newText: request.name });
     const span = prefixLines(stage, count);
     const args = redeclarations.get(stage.index) ?? [];
     if (span) edits.push({ range: span, newText: args.map((arg) => arg + eol).join('') });

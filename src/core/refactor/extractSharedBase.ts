@@ -1,5 +1,5 @@
-import type { Range, Stage, StageGraph } from '../model';
-import { TextOffsets } from './applyTextEdits';
+import type { Stage, StageGraph } from '../model';
+import { DocumentText } from '../parse/documentText';
 import { extractPrefixStage } from './extractPrefixStage';
 import { refuse, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
 
@@ -15,11 +15,10 @@ function describeBase(stage: Stage): string {
 
 /** How many leading instructions the stages share, compared as written. */
 export function commonPrefixLength(text: string, stages: Stage[]): number {
-  const offsets = new TextOffsets(text);
-  const textOf = (range: Range) => text.slice(offsets.offsetAt(range.start), offsets.offsetAt(range.end));
+  const doc = new DocumentText(text);
   const shortest = Math.min(...stages.map((stage) => stage.instructions.length));
   let length = 0;
-  while (length < shortest && stages.every((stage) => textOf(stage.instructions[length].range) === textOf(stages[0].instructions[length].range))) {
+  while (length < shortest && stages.every((stage) => doc.textIn(stage.instructions[length].range) === doc.textIn(stages[0].instructions[length].range))) {
     length++;
   }
   return length;

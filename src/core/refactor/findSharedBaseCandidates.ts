@@ -1,5 +1,5 @@
-import type { Range, StageGraph } from '../model';
-import { TextOffsets } from './applyTextEdits';
+import type { StageGraph } from '../model';
+import { DocumentText } from '../parse/documentText';
 import { baseKey, commonPrefixLength } from './extractSharedBase';
 import { imageShortName } from './proposeStageName';
 import { validateRefactorStageName } from './validateRefactorStageName';
@@ -26,12 +26,11 @@ function proposeBaseName(graph: StageGraph, image: string | null, taken: Set<str
  * stage belongs to at most one group. Whether extracting a group keeps meaning is `extractSharedBase`'s answer.
  */
 export function findSharedBaseCandidates(graph: StageGraph, text: string): SharedBaseCandidate[] {
-  const offsets = new TextOffsets(text);
-  const textOf = (range: Range) => text.slice(offsets.offsetAt(range.start), offsets.offsetAt(range.end));
+  const doc = new DocumentText(text);
   const groups = new Map<string, number[]>();
   for (const stage of graph.stages) {
     if (stage.instructions.length === 0) continue;
-    const key = baseKey(stage) + '\n' + textOf(stage.instructions[0].range);
+    const key = baseKey(stage) + '\n' + doc.textIn(stage.instructions[0].range);
     groups.set(key, [...(groups.get(key) ?? []), stage.index]);
   }
   const taken = new Set<string>();

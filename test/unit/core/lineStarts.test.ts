@@ -1,4 +1,4 @@
-/** Offsets to lines, shared by the parser's DocumentText and the refactorings' TextOffsets. */
+/** Offsets to lines, under DocumentText (the one offset/position conversion of the core). */
 import * as assert from 'node:assert/strict';
 import { lineOfOffset, lineStarts } from '../../../src/core/parse/lineStarts';
 

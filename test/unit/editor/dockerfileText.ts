@@ -1,5 +1,5 @@
 import type { Position } from '../../../src/core/model';
-import { TextOffsets } from '../../../src/core/refactor/applyTextEdits';
+import { DocumentText } from '../../../src/core/parse/documentText';
 
 export { applyTextEdits } from '../../../src/core/refactor/applyTextEdits';
 
@@ -12,7 +12,7 @@ export function positionOf(text: string, needle: string, occurrence = 0, offset 
       throw new Error(`"${needle}" occurs fewer than ${occurrence + 1} times`);
     }
   }
-  return new TextOffsets(text).positionAt(index + offset);
+  return new DocumentText(text).positionAt(index + offset);
 }
 
 /** Lines joined with \n and a final newline, as a Dockerfile on disk. */

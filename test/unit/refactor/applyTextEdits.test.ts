@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { applyTextEdits, invertTextEdits, TextOffsets } from '../../../src/core/refactor/applyTextEdits';
+import { DocumentText } from '../../../src/core/parse/documentText';
+import { applyTextEdits, invertTextEdits } from '../../../src/core/refactor/applyTextEdits';
 
 const at = (line: number, character: number) => ({ line, character });
 
@@ -23,7 +24,7 @@ describe('applyTextEdits', () => {
 
   it('keeps CRLF line ends and counts characters without the CR', () => {
     const text = 'FROM a\r\nCOPY --from=0 /x /y\r\n';
-    const offsets = new TextOffsets(text);
+    const offsets = new DocumentText(text);
     assert.equal(offsets.offsetAt(at(1, 0)), 8);
     assert.deepEqual(offsets.positionAt(20), at(1, 12));
     assert.equal(applyTextEdits(text, [{ range: { start: at(1, 12), end: at(1, 13) }, newText: 'b' }]), 'FROM a\r\nCOPY --from=b /x /y\r\n');

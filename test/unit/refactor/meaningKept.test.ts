@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import type { StageGraph, TextEdit } from '../../../src/core/model';
-import { applyTextEdits, invertTextEdits, TextOffsets, untouchedSpans } from '../../../src/core/refactor/applyTextEdits';
+import { DocumentText } from '../../../src/core/parse/documentText';
+import { applyTextEdits, invertTextEdits, untouchedSpans } from '../../../src/core/refactor/applyTextEdits';
 import { extractSharedBase } from '../../../src/core/refactor/extractSharedBase';
 import { extractStage } from '../../../src/core/refactor/extractStage';
 import { findSharedBaseCandidates } from '../../../src/core/refactor/findSharedBaseCandidates';
@@ -44,7 +45,7 @@ function stageNames(graph: StageGraph): string[] {
 
 /** Text outside the edited ranges is found unchanged, in order, in the result. */
 function assertUntouchedOutsideEdits(text: string, edits: TextEdit[], result: string): void {
-  const offsets = new TextOffsets(text);
+  const offsets = new DocumentText(text);
   const sorted = [...edits].sort((a, b) => offsets.offsetAt(a.range.start) - offsets.offsetAt(b.range.start));
   let shift = 0;
   const spans = untouchedSpans(text, sorted);

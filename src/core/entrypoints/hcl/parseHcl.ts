@@ -122,7 +122,7 @@ class HclParser {
       if (ch === '"') {
         const template = this.parseQuotedTemplate();
         if (template.kind !== 'template' || template.plainText === null) {
-          throw new HclSyntaxFailure('A block label must be a plain string, without escapes or interpolation', this.doc.lineStarts[template.range.start.line] + template.range.start.character);
+          throw new HclSyntaxFailure('A block label must be a plain string, without escapes or interpolation', this.doc.offsetAt(template.range.start));
         }
         labels.push({ value: template.plainText, range: template.contentRange });
         continue;
@@ -194,7 +194,7 @@ class HclParser {
       const start = this.offset;
       this.offset++;
       const operand = this.parseUnary();
-      return { kind: 'unary', operator: ch, operand, range: this.range(start, this.offsetOf(operand.range.end)) };
+      return { kind: 'unary', operator: ch, operand, range: this.range(start, this.doc.offsetAt(operand.range.end)) };
     }
     return this.parsePostfix(this.parsePrimary());
   }
@@ -203,7 +203,7 @@ class HclParser {
     let expression = primary;
     for (;;) {
       const ch = this.peek();
-      const start = this.offsetOf(expression.range.start);
+      const start = this.doc.offsetAt(expression.range.start);
       if (ch === '.') {
         this.offset++;
         if (this.peek() === '*') {
@@ -569,9 +569,6 @@ class HclParser {
     return this.doc.rangeAt(start, end);
   }
 
-  private offsetOf(position: Range['start']): number {
-    return this.doc.lineStarts[position.line] + position.character;
-  }
 }
 
 /** `<<-EOT` removes the indentation that every line of the heredoc shares (literal text only). */
