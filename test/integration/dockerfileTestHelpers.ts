@@ -57,7 +57,7 @@ export function textAt(document: vscode.TextDocument, range: vscode.Range): stri
 }
 
 /** Polls until `read` returns a value `accept` likes (VS Code publishes diagnostics and lenses asynchronously). */
-export async function waitFor<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 10_000, pollMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -67,7 +67,7 @@ export async function waitFor<T>(read: () => T | Promise<T>, accept: (value: T) 
     if (Date.now() > deadline) {
       assert.fail(`Timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
 

@@ -11,6 +11,8 @@ export interface PanelReport {
   highlight: { stage: number | null; reveal: boolean } | null;
   /** When the posted drawing's layout was asked for and arrived, in the extension host's `Date.now()`. */
   layout: { requestedAt: number; arrivedAt: number } | null;
+  /** When it was posted, in the extension host's `Date.now()`. */
+  postedAt: number;
 }
 
 /** The open graph panel's report, or undefined when no panel is open. */

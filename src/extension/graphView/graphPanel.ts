@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { ExportFormat, GraphViewState, WebviewToHostMessage } from '../../shared/protocol';
 import { validateWebviewMessage } from '../../shared/validateMessages';
+import { Disposable } from '../disposable';
 import { isDockerfile, type DocumentGraphCache } from '../documentGraphCache';
-import { readStageflowSettings, resolveOptionsFromSettings } from '../settings';
+import { resolveOptionsFromSettings } from '../settings';
 import { exportGraph } from './exportGraph';
 import { createNonce, graphPanelHtml } from './graphPanelHtml';
 import { graphLayoutOptions, type GraphViewSettings } from './graphPanelModel';
@@ -14,8 +15,6 @@ import { uriBaseName } from './uriBaseName';
 
 /** The webview type, also the key the serializer restores panels by. */
 export const GRAPH_VIEW_TYPE = 'stageflow.graph';
-/** Pause after an edit before redrawing: short enough that the view follows typing within 150 ms. */
-const EDIT_DELAY_MS = 60;
 
 /** What every graph panel shares: where its resources are, the graphs, the log, and how layouts are computed. */
 export interface GraphPanelServices {
@@ -49,14 +48,12 @@ export function registerGraphPanel(context: vscode.ExtensionContext, services: G
  * panel's life, follows editors and routes the webview's messages; drawing (`PanelDrawing`, with layouts off the
  * host's event loop), revealing (`revealInEditor`) and exporting (`exportGraph`) live in their own files.
  */
-class GraphPanel implements vscode.Disposable {
+class GraphPanel extends Disposable {
   static current: GraphPanel | undefined;
 
   private document: vscode.TextDocument | undefined;
   private ready = false;
   private settings: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
-  private editTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
   /** Target and build args chosen in this panel for documents it showed before (the cache resolves with them). */
   private readonly choices = new Map<string, Pick<GraphViewSettings, 'target' | 'buildArgs'>>();
   private readonly layoutRunner: LayoutRunner;
@@ -102,42 +99,45 @@ class GraphPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     document: vscode.TextDocument | undefined,
   ) {
+    super();
     this.document = document;
     this.layoutRunner = services.createLayoutRunner();
     this.drawing = new PanelDrawing(panel.webview, services.cache, services.log, this.layoutRunner);
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'icon.png');
     panel.webview.html = this.html();
-    this.subscriptions.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)),
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)));
+    this.register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && isDockerfile(editor.document)) this.follow(editor.document);
       }),
-      vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document === this.document && event.contentChanges.length > 0) this.scheduleUpdate();
-      }),
+    );
+    this.register(
       vscode.workspace.onDidCloseTextDocument((closed) => {
         if (closed === this.document) {
           this.document = undefined;
           this.update();
         }
       }),
+    );
+    this.register(
       vscode.window.onDidChangeTextEditorSelection((event) => {
         if (event.textEditor.document === this.document) this.highlightCursor(event.selections[0]?.active);
       }),
+    );
+    // Edits arrive through the cache, after the one pause every feature waits for (GRAPH_UPDATE_DELAY_MS).
+    this.register(
       services.cache.onDidChangeGraph((event) => {
         if (event.document === this.document) this.update();
       }),
     );
   }
 
-  dispose(): void {
+  override dispose(): void {
     if (GraphPanel.current === this) GraphPanel.current = undefined;
-    clearTimeout(this.editTimer);
     this.drawing.cancel();
     this.layoutRunner.dispose();
-    vscode.Disposable.from(...this.subscriptions).dispose();
-    this.subscriptions.length = 0;
+    super.dispose();
     this.panel.dispose();
   }
 
@@ -165,14 +165,8 @@ class GraphPanel implements vscode.Disposable {
     });
   }
 
-  private scheduleUpdate(): void {
-    clearTimeout(this.editTimer);
-    this.editTimer = setTimeout(() => this.update(), EDIT_DELAY_MS);
-  }
-
   /** Draws the current document (or the empty state); see `PanelDrawing.show`. */
   private update(): void {
-    clearTimeout(this.editTimer);
     if (!this.ready) return;
     const document = this.document;
     this.panel.title = document ? `Stage Graph: ${uriBaseName(document.uri)}` : 'Stage Graph';
@@ -228,7 +222,7 @@ class GraphPanel implements vscode.Disposable {
   private applyResolveOptions(): void {
     const document = this.document;
     if (!document) return;
-    const fromSettings = resolveOptionsFromSettings(readStageflowSettings(document.isUntitled ? undefined : document.uri, (text) => this.services.log.warn(text)));
+    const fromSettings = resolveOptionsFromSettings(this.services.cache.settingsFor(document));
     const buildArgs = { ...fromSettings.buildArgs, ...this.settings.buildArgs };
     this.services.cache.setDocumentResolveOptions(document.uri, { target: this.settings.target ?? fromSettings.target, buildArgs });
     this.update();

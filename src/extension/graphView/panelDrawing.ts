@@ -20,6 +20,8 @@ export interface PostedMessageSummary {
   highlight: { stage: number | null; reveal: boolean } | null;
   /** When the drawing's layout was asked for and when it arrived (`Date.now()`), or null without a layout. */
   layout: { requestedAt: number; arrivedAt: number } | null;
+  /** When it was posted (`Date.now()`). */
+  postedAt: number;
 }
 
 const NO_DOCUMENT = 'Open a Dockerfile (or run "Stageflow: Show Stage Graph" from one) and its build stages appear here.';
@@ -171,6 +173,7 @@ export class PanelDrawing {
       rendered: this.lastPosted?.rendered ?? null,
       highlight: null,
       layout: this.layoutTiming,
+      postedAt: Date.now(),
     };
   }
 

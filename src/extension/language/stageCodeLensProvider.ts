@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CodeLensChanges } from './codeLensChanges';
 import { stageCodeLenses, type StageLensAction } from '../../core/editor/stageCodeLenses';
+import { Disposable } from '../disposable';
 import type { DocumentGraphCache } from '../documentGraphCache';
 import { toPosition, toRange } from '../typeConverters';
 
@@ -9,17 +10,15 @@ const showGraphCommand = 'stageflow.showGraph';
 const nameStageCommand = 'stageflow.nameStage';
 
 /** CodeLens above every FROM and numeric stage reference; the content comes from `stageCodeLenses`. */
-export class StageCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changes: CodeLensChanges;
-
+export class StageCodeLensProvider extends Disposable implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
   constructor(
     private readonly cache: DocumentGraphCache,
     log: vscode.LogOutputChannel,
   ) {
-    this.changes = new CodeLensChanges(cache, log);
-    this.onDidChangeCodeLenses = this.changes.event;
+    super();
+    this.onDidChangeCodeLenses = this.register(new CodeLensChanges(cache, log)).event;
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -32,10 +31,6 @@ export class StageCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
       command.tooltip = lens.tooltip;
       return new vscode.CodeLens(toRange(lens.range), command);
     });
-  }
-
-  dispose(): void {
-    this.changes.dispose();
   }
 }
 

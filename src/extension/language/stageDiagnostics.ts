@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { StageGraph } from '../../core/model';
+import { Disposable } from '../disposable';
 import { isDockerfile, type DocumentGraphCache } from '../documentGraphCache';
 import { toDiagnostic } from '../typeConverters';
 
@@ -7,26 +8,25 @@ import { toDiagnostic } from '../typeConverters';
  * Publishes the graph's diagnostics (BuildKit errors and build checks, Stageflow's hints) for open Dockerfiles,
  * after typing pauses; `stageflow.diagnostics.enabled: false` clears them.
  */
-export class StageDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('stageflow');
-  private readonly subscriptions: vscode.Disposable[];
+export class StageDiagnostics extends Disposable {
+  private readonly collection = this.register(vscode.languages.createDiagnosticCollection('stageflow'));
 
   constructor(
     private readonly cache: DocumentGraphCache,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions = [
-      this.collection,
-      cache.onDidChangeGraph(({ document, graph }) => this.publish(document, graph)),
-      vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
+    super();
+    this.register(cache.onDidChangeGraph(({ document, graph }) => this.publish(document, graph)));
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document)));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)));
+    this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('stageflow.diagnostics.enabled')) {
           this.log.info('Diagnostics setting changed: republishing.');
           this.refreshAll();
         }
       }),
-    ];
+    );
   }
 
   /** Publishes for every open Dockerfile (the one that activated the extension was opened before we listened). */
@@ -34,10 +34,6 @@ export class StageDiagnostics implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) {
       this.refresh(document);
     }
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
   private refresh(document: vscode.TextDocument): void {
