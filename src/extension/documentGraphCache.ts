@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildStageGraph } from '../core/graph/buildStageGraph';
 import type { ResolveOptions, StageGraph } from '../core/model';
 import { Disposable } from './disposable';
+import { EditPause } from './editPause';
 import { readStageflowSettings, resolveOptionsFromSettings, resolveSettingKeys, type StageflowSettings } from './settings';
 
 /** A document's graph was recomputed after an edit or a change of resolve options. */
@@ -16,14 +17,6 @@ interface CachedGraph {
   graph: StageGraph;
 }
 
-/**
- * How long typing must pause before a changed document's graph is recomputed and announced to every push-style
- * feature (diagnostics, CodeLens, the graph view), in one place so they all follow the same edit. Long enough to
- * fold a burst into one resolution (a key and its auto-closed pair, key repeat at ~30 per second, a multi-cursor
- * edit); short enough that the graph view redraws within 150 ms of an edit, leaving ~90 ms to resolve (well under
- * 1 ms for the examples), lay out and draw. Resolving on every pause of a usual file costs nothing noticeable.
- */
-const GRAPH_UPDATE_DELAY_MS = 60;
 
 /** Whether a document is one Stageflow resolves (any scheme: files, untitled, virtual workspaces). */
 export function isDockerfile(document: vscode.TextDocument): boolean {
@@ -34,7 +27,7 @@ export function isDockerfile(document: vscode.TextDocument): boolean {
  * One resolved stage graph per open Dockerfile, shared by every feature.
  *
  * `get` always answers for the document's current version and options (computing at most once per version), so
- * providers are never stale. Edits are announced through `onDidChangeGraph` only after typing pauses, so
+ * providers are never stale. Edits are announced through `onDidChangeGraph` only after typing pauses (`EditPause`), so
  * push-style consumers (diagnostics, CodeLens refresh, the graph view) do not recompute on every keystroke.
  * Resolve options come from the `stageflow.buildArgs`/`stageflow.target` settings, overridden per document with
  * `setDocumentResolveOptions` (the graph view's controls). Everything about a document is dropped when it closes.
@@ -43,7 +36,7 @@ export class DocumentGraphCache extends Disposable {
   private readonly graphs = new Map<string, CachedGraph>();
   private readonly overrides = new Map<string, ResolveOptions>();
   private readonly settings = new Map<string, StageflowSettings>();
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pauses = this.register(new EditPause());
   private readonly changeEmitter = this.register(new vscode.EventEmitter<GraphChangeEvent>());
 
   /** Fires after a Dockerfile's graph changed because of an edit (debounced) or new resolve options. */
@@ -87,14 +80,17 @@ export class DocumentGraphCache extends Disposable {
   }
 
   /**
-   * The `stageflow.*` settings for a document's resource, read once per configuration change (so a bad value is
-   * logged once, not on every request).
+   * The `stageflow.*` settings for a document's resource (or a file's, for the Compose and Bake files that are
+   * not open), read once per configuration change, so a bad value is logged once, not on every request. Every
+   * feature reads its settings here.
    */
-  settingsFor(document: vscode.TextDocument): StageflowSettings {
-    const key = document.uri.toString();
+  settingsFor(resource: vscode.TextDocument | vscode.Uri): StageflowSettings {
+    const uri = resource instanceof vscode.Uri ? resource : resource.uri;
+    const key = uri.toString();
     let settings = this.settings.get(key);
     if (!settings) {
-      settings = readStageflowSettings(document.isUntitled ? undefined : document.uri, (message) => this.log.warn(message));
+      const scope = resource instanceof vscode.Uri || !resource.isUntitled ? uri : undefined;
+      settings = readStageflowSettings(scope, (message) => this.log.warn(message));
       this.settings.set(key, settings);
     }
     return settings;
@@ -138,10 +134,6 @@ export class DocumentGraphCache extends Disposable {
   }
 
   override dispose(): void {
-    for (const timer of this.pending.values()) {
-      clearTimeout(timer);
-    }
-    this.pending.clear();
     this.graphs.clear();
     super.dispose();
   }
@@ -158,17 +150,9 @@ export class DocumentGraphCache extends Disposable {
   }
 
   private scheduleAnnouncement(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        if (!document.isClosed) {
-          this.announce(document);
-        }
-      }, GRAPH_UPDATE_DELAY_MS),
-    );
+    this.pauses.schedule(document.uri.toString(), () => {
+      if (!document.isClosed) this.announce(document);
+    });
   }
 
   private announce(document: vscode.TextDocument): void {
@@ -185,8 +169,7 @@ export class DocumentGraphCache extends Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
+    this.pauses.cancel(key);
     this.graphs.delete(key);
     this.overrides.delete(key);
     this.settings.delete(key);

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { dockerfileFacts, type DockerfileFacts } from '../../core/entrypoints/dockerfileFacts';
+import { Disposable } from '../disposable';
+import { EditPause } from '../editPause';
 import { readWorkspaceText } from './readWorkspaceText';
-
-/** How long typing in a Dockerfile must pause before the checks of the files that build it run again. */
-const defaultDebounceMs = 200;
 
 interface OnDisk {
   uri: vscode.Uri;
@@ -17,31 +16,29 @@ interface OnDisk {
  * from the open document when there is one (as edited), else read once through `vscode.workspace.fs` and read
  * again when a watcher sees the file change. Keyed by URI path, as the core names Dockerfiles.
  */
-export class DockerfileFactsStore implements vscode.Disposable {
+export class DockerfileFactsStore extends Disposable {
   private readonly onDisk = new Map<string, OnDisk>();
   private readonly fromDocuments = new Map<string, { version: number; facts: DockerfileFacts }>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly pause = this.register(new EditPause<'edited'>());
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
 
-  /** Fires when a Dockerfile the store follows changed, in an editor (debounced) or on disk. */
+  /** Fires when a Dockerfile the store follows changed, in an editor (after editing pauses) or on disk. */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(
-    private readonly log: vscode.LogOutputChannel,
-    private readonly debounceMs = defaultDebounceMs,
-  ) {
-    this.subscriptions = [
-      this.changeEmitter,
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+    this.register(
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0 && this.onDisk.has(event.document.uri.path)) this.changedSoon();
+        if (event.contentChanges.length > 0 && this.onDisk.has(event.document.uri.path)) this.pause.schedule('edited', () => this.changeEmitter.fire());
       }),
+    );
+    this.register(
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.fromDocuments.delete(document.uri.toString());
         const followed = this.onDisk.get(document.uri.path);
         if (followed) void this.read(followed).then(() => this.changeEmitter.fire());
       }),
-    ];
+    );
   }
 
   /** The facts of the Dockerfile at a path, as it is now, or undefined when it is not followed or cannot be read. */
@@ -84,21 +81,15 @@ export class DockerfileFactsStore implements vscode.Disposable {
     await Promise.all(added.map((followed) => this.read(followed)));
   }
 
-  dispose(): void {
-    clearTimeout(this.timer);
+  override dispose(): void {
     for (const followed of this.onDisk.values()) followed.watcher.dispose();
-    vscode.Disposable.from(...this.subscriptions).dispose();
+    super.dispose();
   }
 
   private async read(followed: OnDisk): Promise<void> {
     const read = await readWorkspaceText(followed.uri);
     if ('problem' in read) this.log.info(`Entry points: the Dockerfile ${vscode.workspace.asRelativePath(followed.uri)} is not checked against: ${read.problem}.`);
     followed.facts = 'text' in read ? dockerfileFacts(read.text) : undefined;
-  }
-
-  private changedSoon(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.changeEmitter.fire(), this.debounceMs);
   }
 }
 

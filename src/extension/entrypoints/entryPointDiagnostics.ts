@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { checkEntryPoints } from '../../core/entrypoints/checkEntryPoints';
 import type { FileDiagnostic } from '../../core/entrypoints/entryPointModel';
-import { readStageflowSettings } from '../settings';
+import { Disposable } from '../disposable';
+import type { DocumentGraphCache } from '../documentGraphCache';
 import { toDiagnostic } from '../typeConverters';
 import type { DockerfileFactsStore } from './dockerfileFactsStore';
 import type { EntryPointIndex } from './entryPointIndex';
@@ -12,22 +13,22 @@ import type { EntryPointIndex } from './entryPointIndex';
  * every indexed file, open or not, as the files and the Dockerfiles they build change.
  * `stageflow.diagnostics.enabled: false` for a file's folder clears them.
  */
-export class EntryPointDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('stageflow-entrypoints');
-  private readonly subscriptions: vscode.Disposable[];
+export class EntryPointDiagnostics extends Disposable {
+  private readonly collection = this.register(vscode.languages.createDiagnosticCollection('stageflow-entrypoints'));
 
   constructor(
     private readonly index: EntryPointIndex,
     private readonly dockerfiles: DockerfileFactsStore,
+    private readonly cache: DocumentGraphCache,
   ) {
-    this.subscriptions = [
-      this.collection,
-      index.onDidChange(() => void this.refresh()),
-      dockerfiles.onDidChange(() => this.publish()),
+    super();
+    this.register(index.onDidChange(() => void this.refresh()));
+    this.register(dockerfiles.onDidChange(() => this.publish()));
+    this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('stageflow.diagnostics.enabled')) this.publish();
       }),
-    ];
+    );
   }
 
   /** The diagnostics of every indexed file as the files are now (what the quick fixes are computed from). */
@@ -43,18 +44,13 @@ export class EntryPointDiagnostics implements vscode.Disposable {
     this.publish();
   }
 
-  dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
-  }
-
   private publish(): void {
     const byPath = new Map<string, vscode.Diagnostic[]>();
     for (const { path, diagnostic } of this.current()) byPath.set(path, [...(byPath.get(path) ?? []), toDiagnostic(diagnostic)]);
     const next = new Map<string, [vscode.Uri, vscode.Diagnostic[]]>();
     for (const [path, diagnostics] of byPath) {
       const uri = this.index.fileUri(path);
-      // Settings warnings are the Dockerfile features' to log; here a bad value just counts as the default.
-      if (uri && readStageflowSettings(uri, () => undefined).diagnosticsEnabled) next.set(uri.toString(), [uri, diagnostics]);
+      if (uri && this.cache.settingsFor(uri).diagnosticsEnabled) next.set(uri.toString(), [uri, diagnostics]);
     }
     const stale: vscode.Uri[] = [];
     this.collection.forEach((uri) => {

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { entryPointFileKind, inSkippedFolder } from '../../core/entrypoints/entryPointFileKind';
 import type { EntryPoint, EntryPointScan } from '../../core/entrypoints/entryPointModel';
 import { readEntryPoints } from '../../core/entrypoints/readEntryPoints';
+import { Disposable } from '../disposable';
+import { EditPause } from '../editPause';
 import { readWorkspaceText } from './readWorkspaceText';
 
 /**
@@ -14,9 +16,6 @@ export const entryPointFileGlob = '**/{compose,docker-compose,compose.*,docker-c
 /** How many files the first search reads at most; a workspace with more is logged as such. */
 const maxFiles = 1000;
 
-/** How long typing in a Compose or Bake file must pause before the change is announced. */
-const defaultDebounceMs = 200;
-
 /**
  * The Compose and Bake files of the workspace and the entry points they define, kept current.
  *
@@ -27,41 +26,38 @@ const defaultDebounceMs = 200;
  * paths. Files in `node_modules` and `.git`, and documents outside the workspace folders (a `git:` diff, another
  * project's file), are left out.
  */
-export class EntryPointIndex implements vscode.Disposable {
+export class EntryPointIndex extends Disposable {
   private readonly files = new Map<string, { uri: vscode.Uri; text: string }>();
   private scanned: EntryPointScan | undefined;
   private readonly reads = new Set<Promise<void>>();
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly pause = this.register(new EditPause<'changed'>());
   private filesChanged = false;
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
 
-  /** Fires after Compose or Bake files were found, created, deleted or edited (edits debounced). */
+  /** Fires after Compose or Bake files were found, created, deleted or edited (once editing pauses). */
   readonly onDidChange = this.changeEmitter.event;
   /** Settles when the first search and its reads are done. */
   readonly ready: Promise<void>;
 
-  constructor(
-    private readonly log: vscode.LogOutputChannel,
-    private readonly debounceMs = defaultDebounceMs,
-  ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(entryPointFileGlob);
-    this.subscriptions.push(
-      this.changeEmitter,
-      watcher,
-      watcher.onDidCreate((uri) => this.track(this.readFromDisk(uri))),
-      watcher.onDidChange((uri) => this.track(this.readFromDisk(uri))),
-      watcher.onDidDelete((uri) => this.remove(uri)),
-      vscode.workspace.onDidOpenTextDocument((document) => this.takeDocument(document)),
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(entryPointFileGlob));
+    this.register(watcher.onDidCreate((uri) => this.track(this.readFromDisk(uri))));
+    this.register(watcher.onDidChange((uri) => this.track(this.readFromDisk(uri))));
+    this.register(watcher.onDidDelete((uri) => this.remove(uri)));
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.takeDocument(document)));
+    this.register(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) this.takeDocument(event.document);
       }),
-      // Unsaved edits are gone once the document closes: the file on disk is what the tools read.
+    );
+    // Unsaved edits are gone once the document closes: the file on disk is what the tools read.
+    this.register(
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (this.files.has(document.uri.toString())) this.track(this.readFromDisk(document.uri));
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.track(this.findAll())),
     );
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.track(this.findAll())));
     for (const document of vscode.workspace.textDocuments) this.takeDocument(document);
     this.ready = this.track(this.findAll());
   }
@@ -100,11 +96,6 @@ export class EntryPointIndex implements vscode.Disposable {
   /** Resolves once every read started so far has finished (files created or changed on disk are then in `scan()`). */
   async settled(): Promise<void> {
     while (this.reads.size > 0) await Promise.all([...this.reads]);
-  }
-
-  dispose(): void {
-    clearTimeout(this.announceTimer);
-    vscode.Disposable.from(...this.subscriptions).dispose();
   }
 
   private track(read: Promise<void>): Promise<void> {
@@ -167,12 +158,11 @@ export class EntryPointIndex implements vscode.Disposable {
 
   private changed(): void {
     this.scanned = undefined;
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => this.announce(), this.debounceMs);
+    this.pause.schedule('changed', () => this.announce());
   }
 
   private announce(): void {
-    clearTimeout(this.announceTimer);
+    this.pause.cancel('changed');
     const started = performance.now();
     const scan = this.scan();
     const elapsed = (performance.now() - started).toFixed(1);

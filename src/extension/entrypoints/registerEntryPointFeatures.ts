@@ -29,7 +29,7 @@ export function registerEntryPointFeatures(
   dockerfiles: vscode.DocumentSelector,
 ): void {
   const facts = new DockerfileFactsStore(log);
-  const diagnostics = new EntryPointDiagnostics(index, facts);
+  const diagnostics = new EntryPointDiagnostics(index, facts, cache);
   const navigation = new EntryPointNavigationProvider(index, cache);
   const lenses = new EntryPointCodeLensProvider(index, cache, log);
   context.subscriptions.push(

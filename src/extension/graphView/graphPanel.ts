@@ -125,7 +125,7 @@ class GraphPanel extends Disposable {
         if (event.textEditor.document === this.document) this.highlightCursor(event.selections[0]?.active);
       }),
     );
-    // Edits arrive through the cache, after the one pause every feature waits for (GRAPH_UPDATE_DELAY_MS).
+    // Edits arrive through the cache, after the one pause every feature waits for (EDIT_PAUSE_MS).
     this.register(
       services.cache.onDidChangeGraph((event) => {
         if (event.document === this.document) this.update();

@@ -1,35 +1,19 @@
 import * as vscode from 'vscode';
-import { CodeLensChanges } from './codeLensChanges';
 import { stageCodeLenses, type StageLensAction } from '../../core/editor/stageCodeLenses';
-import { Disposable } from '../disposable';
-import type { DocumentGraphCache } from '../documentGraphCache';
+import type { StageGraph } from '../../core/model';
 import { toPosition, toRange } from '../typeConverters';
+import { GraphCodeLensProvider, type GraphLens } from './graphCodeLensProvider';
 
 /** The graph view's and the refactorings' commands, registered in the same activation. */
 const showGraphCommand = 'stageflow.showGraph';
 const nameStageCommand = 'stageflow.nameStage';
 
 /** CodeLens above every FROM and numeric stage reference; the content comes from `stageCodeLenses`. */
-export class StageCodeLensProvider extends Disposable implements vscode.CodeLensProvider {
-  readonly onDidChangeCodeLenses: vscode.Event<void>;
-
-  constructor(
-    private readonly cache: DocumentGraphCache,
-    log: vscode.LogOutputChannel,
-  ) {
-    super();
-    this.onDidChangeCodeLenses = this.register(new CodeLensChanges(cache, log)).event;
-  }
-
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!this.cache.settingsFor(document).codeLensEnabled) {
-      return [];
-    }
-    const graph = this.cache.get(document);
+export class StageCodeLensProvider extends GraphCodeLensProvider {
+  protected lenses(document: vscode.TextDocument, graph: StageGraph): GraphLens[] {
     return stageCodeLenses(graph).map((lens) => {
       const command = lens.action ? toCommand(document.uri, lens.action, lens.title) : { title: lens.title, command: '' };
-      command.tooltip = lens.tooltip;
-      return new vscode.CodeLens(toRange(lens.range), command);
+      return { range: lens.range, command: { ...command, tooltip: lens.tooltip } };
     });
   }
 }

@@ -1,9 +1,7 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import type { StageGraph } from '../../core/model';
 import { refactorLenses } from '../../core/refactor/refactorLenses';
-import { Disposable } from '../disposable';
-import type { DocumentGraphCache } from '../documentGraphCache';
-import { CodeLensChanges } from '../language/codeLensChanges';
-import { toRange } from '../typeConverters';
+import { GraphCodeLensProvider, type GraphLens } from '../language/graphCodeLensProvider';
 import { refactorCommandFor } from './refactorCommandFor';
 
 /**
@@ -11,24 +9,11 @@ import { refactorCommandFor } from './refactorCommandFor';
  * (the command then asks before which instruction to split) and "Extract shared base…" above the first of
  * stages that start alike. "Name stage N…" lenses are the editor features' own.
  */
-export class RefactorCodeLensProvider extends Disposable implements vscode.CodeLensProvider {
-  readonly onDidChangeCodeLenses: vscode.Event<void>;
-
-  constructor(
-    private readonly cache: DocumentGraphCache,
-    log: vscode.LogOutputChannel,
-  ) {
-    super();
-    this.onDidChangeCodeLenses = this.register(new CodeLensChanges(cache, log)).event;
-  }
-
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!this.cache.settingsFor(document).codeLensEnabled) return [];
-    const graph = this.cache.get(document);
-    return refactorLenses(graph, document.getText()).map((lens) => {
-      const command = refactorCommandFor(document.uri, graph, lens.action, lens.title);
-      command.tooltip = lens.tooltip;
-      return new vscode.CodeLens(toRange(lens.range), command);
-    });
+export class RefactorCodeLensProvider extends GraphCodeLensProvider {
+  protected lenses(document: vscode.TextDocument, graph: StageGraph): GraphLens[] {
+    return refactorLenses(graph, document.getText()).map((lens) => ({
+      range: lens.range,
+      command: { ...refactorCommandFor(document.uri, graph, lens.action, lens.title), tooltip: lens.tooltip },
+    }));
   }
 }

@@ -17,7 +17,7 @@ export function registerRefactorings(
   log: vscode.LogOutputChannel,
   selector: vscode.DocumentSelector = { language: 'dockerfile' },
 ): void {
-  const lenses = new RefactorCodeLensProvider(cache, log);
+  const lenses = new RefactorCodeLensProvider(cache);
   context.subscriptions.push(
     registerRefactorCommands(cache, entryPoints, log),
     lenses,
