@@ -31,7 +31,7 @@ export function registerEntryPointFeatures(
   const facts = new DockerfileFactsStore(log);
   const diagnostics = new EntryPointDiagnostics(index, facts, cache);
   const navigation = new EntryPointNavigationProvider(index, cache);
-  const lenses = new EntryPointCodeLensProvider(index, cache, log);
+  const lenses = new EntryPointCodeLensProvider(index, cache);
   context.subscriptions.push(
     facts,
     diagnostics,

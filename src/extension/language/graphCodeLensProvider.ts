@@ -36,6 +36,11 @@ export abstract class GraphCodeLensProvider extends Disposable implements vscode
     );
   }
 
+  /** Refreshes the lenses also when `event` fires (what else they show changed). */
+  protected refreshOn(event: vscode.Event<unknown>): void {
+    this.register(event(() => this.changes.fire()));
+  }
+
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!this.cache.settingsFor(document).codeLensEnabled) return [];
     return this.lenses(document, this.cache.get(document)).map((lens) => new vscode.CodeLens(toRange(lens.range), lens.command));
