@@ -19,15 +19,17 @@ function restrict({ vscode = true, node = false, folders = [] }) {
 
 const adapters = ['extension', 'cli', 'webview'];
 const coreAbove = {
-  parse: ['buildkit', 'graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog'],
-  buildkit: ['graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog'],
-  graph: ['entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog'],
-  entrypoints: ['editor', 'refactor', 'layout', 'export'],
-  editor: ['export'],
-  refactor: ['export'],
-  layout: ['editor', 'refactor', 'export'],
-  export: [],
-  buildlog: ['entrypoints', 'editor', 'refactor', 'layout', 'export'],
+  parse: ['buildkit', 'graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog', 'docs', 'diff'],
+  buildkit: ['graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog', 'docs', 'diff'],
+  graph: ['entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog', 'docs', 'diff'],
+  entrypoints: ['editor', 'refactor', 'layout', 'export', 'docs', 'diff'],
+  editor: ['export', 'docs', 'diff'],
+  refactor: ['export', 'docs', 'diff'],
+  layout: ['editor', 'refactor', 'export', 'docs', 'diff'],
+  export: ['docs', 'diff'],
+  buildlog: ['entrypoints', 'editor', 'refactor', 'layout', 'export', 'docs', 'diff'],
+  docs: ['editor', 'refactor', 'buildlog', 'diff'],
+  diff: ['editor', 'refactor', 'buildlog', 'docs'],
 };
 
 export default tseslint.config(
