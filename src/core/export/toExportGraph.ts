@@ -1,6 +1,6 @@
 import { shortenMiddle as shorten } from '../layout/shortenText';
 import { mergeParallelEdges } from '../graph/mergeParallelEdges';
-import type { Artifact, Edge, Stage, StageGraph } from '../model';
+import type { Artifact, Edge, EdgeSource, Stage, StageGraph } from '../model';
 
 /**
  * A format-neutral picture of a stage graph for the text exporters (DOT, Mermaid): one node per stage and per
@@ -19,6 +19,8 @@ export interface ExportNode {
   kind: 'stage' | 'image' | 'scratch';
   /** Label lines, first line the title. */
   lines: string[];
+  /** What the node stands for: the stage's index, or the image's full reference (`scratch` included). */
+  source: EdgeSource;
   /** False for a stage the target does not build, and for an image only such stages use. */
   reachable: boolean;
   isTarget: boolean;
@@ -69,6 +71,7 @@ export function toExportGraph(graph: StageGraph): ExportGraph {
       id,
       kind: ref.toLowerCase() === 'scratch' ? 'scratch' : 'image',
       lines: [shorten(oneLine(ref), MAX_TEXT)],
+      source: { image: ref },
       reachable: edges.some((edge) => edge.from === id && edge.reachable),
       isTarget: false,
     };
@@ -86,7 +89,7 @@ function stageNode(stage: Stage): ExportNode {
   lines.push(shorten(`FROM ${oneLine(stage.baseName || stage.rawBaseName)}`, MAX_TEXT));
   if (stage.platform) lines.push(shorten(`platform ${oneLine(stage.platform)}`, MAX_TEXT));
   if (stage.isTarget) lines.push('target');
-  return { id: `s${stage.index}`, kind: 'stage', lines, reachable: isBuilt(stage), isTarget: stage.isTarget };
+  return { id: `s${stage.index}`, kind: 'stage', lines, source: { stage: stage.index }, reachable: isBuilt(stage), isTarget: stage.isTarget };
 }
 
 /** One export edge per group of parallel edges, labelled with the artifacts it carries. */
