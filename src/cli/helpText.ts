@@ -44,5 +44,5 @@ export function commandHelp(command: CliCommand): string {
 
 const EXIT_STATUSES =
   'Exit status: 0 success; 1 the Dockerfile (or a Compose or Bake file) has errors (BuildKit would reject it), a ' +
-  'refactoring was refused or a build log is of another Dockerfile; ' +
+  "refactoring was refused, a build log is of another Dockerfile or 'docs --check' found a stale diagram; " +
   '2 the command could not run (bad arguments, unreadable input).';

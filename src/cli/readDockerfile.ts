@@ -76,7 +76,8 @@ function tooLarge(displayName: string, noun: string, maxBytes: number): CliError
   return new CliError(`'${displayName}' is too large for a ${noun} (over ${maxBytes / 1024 / 1024} MiB)`);
 }
 
-function decodeText(bytes: Buffer, displayName: string, noun: string): string {
+/** The text of a Dockerfile's bytes (from a file, stdin or git); `CliError` when they are binary or not UTF-8. */
+export function decodeText(bytes: Buffer, displayName: string, noun = 'Dockerfile'): string {
   if (bytes.includes(0)) throw new CliError(`'${displayName}' is a binary file, not a ${noun}`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
