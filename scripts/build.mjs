@@ -1,6 +1,6 @@
 // Bundles the runtimes into dist/ as scripts/bundles.mjs defines them: the extension host, its layout worker and
-// the CLI (Node, CommonJS) and the webview (browser IIFE). Flags: --production (minify, no source maps), --watch, --tests (also
-// compile tests to out/).
+// the CLI (Node, CommonJS) and the webview (browser IIFE). Flags: --production (minify, no source maps), --watch,
+// --tests (also compile tests to out/), --cli-only (only dist/cli.js: what `npm pack` needs, see .npmignore).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { DIST_BUNDLES, distBundleOptions } from './bundles.mjs';
@@ -8,8 +8,10 @@ import { DIST_BUNDLES, distBundleOptions } from './bundles.mjs';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const cliOnly = process.argv.includes('--cli-only');
 
-const contexts = await Promise.all(Object.keys(DIST_BUNDLES).map((name) => esbuild.context(distBundleOptions(name, { outdir: 'dist', production }))));
+const names = cliOnly ? ['cli'] : Object.keys(DIST_BUNDLES);
+const contexts = await Promise.all(names.map((name) => esbuild.context(distBundleOptions(name, { outdir: 'dist', production }))));
 
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
