@@ -19,6 +19,9 @@ import { toDot } from '../../src/core/export/toDot';
 import { toExportGraph, type ExportGraph } from '../../src/core/export/toExportGraph';
 import { toMermaid } from '../../src/core/export/toMermaid';
 import { toSvg } from '../../src/core/export/toSvg';
+import { compareDockerfiles } from '../../src/core/diff/compareDockerfiles';
+import { toMermaidDiff } from '../../src/core/diff/toMermaidDiff';
+import { findDiagramBlocks } from '../../src/core/docs/findDiagramBlocks';
 import type { StageGraph } from '../../src/core/model';
 import { BUILD_LOGS, buildLogFixture, buildOfLog } from '../unit/buildlog/buildLogFixtures';
 import { launchChromium } from './webviewHarness';
@@ -172,6 +175,39 @@ describe('exports of every example and fixture', function () {
         assert.deepEqual(sorted(outcome.tasks), sorted(names), 'each bar named with its status and time');
       });
     });
+  });
+
+  describe('the graph diff renders in mermaid, every node and edge it declares drawn', () => {
+    // Consecutive versions of real Dockerfiles (test/fixtures/diff/README.md), and a rename plus an edit.
+    const pairs = [
+      ['loki/6875c872a6', 'loki/5f670a4b18'],
+      ['loki/5f670a4b18', 'loki/9b1407e736'],
+      ['loki/ec8b012866', 'loki/48f5ade0e5'],
+      ['loki/48f5ade0e5', 'loki/f2ba692f76'],
+      ['compose/5de4353a6', 'compose/d518da241'],
+      ['compose/d518da241', 'compose/d518da241-renamed'],
+      ['compose/d518da241', 'compose/d518da241-renamed-edited'],
+    ];
+    const version = (name: string): string => readFileSync(join('test/fixtures/diff', `${name}.Dockerfile`), 'utf8');
+    pairs.forEach(([older, newer], index) => {
+      it(`${older} -> ${newer}`, async () => {
+        const text = toMermaidDiff(compareDockerfiles(version(older), version(newer)));
+        const outcome = await renderMermaid(page, text, `diff-${index}`);
+        assert.ok(!('error' in outcome), `mermaid: ${'error' in outcome ? outcome.error : ''}`);
+        assert.equal(outcome.nodes, text.match(/^ {2}[a-z]+\d+[[(]/gm)?.length, 'every node drawn');
+        assert.equal(outcome.edges, text.match(/^ {2}\S+ (==>|-->|-\.->)/gm)?.length, 'every edge drawn');
+      });
+    });
+  });
+
+  it("the README's stage diagram block renders in mermaid (what `stageflow docs` writes)", async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const [block] = findDiagramBlocks(readme).blocks;
+    const diagram = block.content.replace(/^```mermaid\n/, '').replace(/```\n$/, '');
+    const graph = graphOf(block.dockerfile);
+    const outcome = await renderMermaid(page, diagram, 'readme');
+    assert.ok(!('error' in outcome), `mermaid: ${'error' in outcome ? outcome.error : ''}`);
+    assert.equal(outcome.nodes, toExportGraph(graph).nodes.length, 'every node drawn');
   });
 
   describe('DOT renders in Graphviz', () => {

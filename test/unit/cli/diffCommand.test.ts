@@ -40,7 +40,7 @@ describe('stageflow diff', () => {
     const mermaid = cli.run(['diff', '-', `${FIXTURES}/loki/5f670a4b18.Dockerfile`, '--format=mermaid'], { input: newer });
     assert.equal(mermaid.status, 0);
     assert.match(mermaid.stdout, /^flowchart LR\n/);
-    assert.match(mermaid.stdout, /^ {2}class [^\n]*rs0[^\n]* removed;$/m);
+    assert.match(mermaid.stdout, /^ {2}class [^\n]*rs0[^\n]* removed$/m);
   });
 
   it('exits 1 when either version does not build, still printing the difference', () => {
