@@ -1,6 +1,6 @@
 import { oneLine, toExportGraph, type ExportEdge, type ExportGraph, type ExportNode } from '../export/toExportGraph';
 import { mermaidFlowchart } from '../export/toMermaid';
-import { shortenMiddle } from '../layout/layoutLabels';
+import { shortenMiddle } from '../layout/shortenText';
 import type { StageGraph } from '../model';
 import type { DiffEdge, GraphComparison } from './compareDockerfiles';
 
