@@ -11,81 +11,21 @@
  */
 import { BuildCheckCollector, buildCheckMessages } from '../parse/buildChecks';
 import { StageDispatchChecks, type InheritedDispatchState } from './dispatchChecks';
+import { displayOnlyReferences, inheritedTriggers } from './displayOnlyReferences';
 import type { DocumentText } from '../parse/documentText';
 import { expandVariables, goQuote, noVariables } from '../parse/expandVariables';
 import { imageReferenceError } from './imageReference';
 import { applyMetaArgs, builtinArgs } from './metaArgScope';
-import type { Artifact, Range, ResolveOptions } from '../model';
-import type { CommandSyntax, MountSyntax, ParsedDockerfile, StageSyntax } from '../parse/parseDockerfile';
+import type { Edge, Range, ResolveOptions } from '../model';
+import type { CommandSyntax, ParsedDockerfile, StageSyntax } from '../parse/parseDockerfile';
 import { parsePlatform } from './platformSpec';
 import { suggestName, withSuggestion } from '../parse/suggestName';
 import { validateMount } from './validateMount';
 import { indexWithin, parseGoInt } from './parseGoInt';
+import { dependencyEdge, newReference, type Resolution, type ResolveError, type ResolvedReference, type ResolvedStage } from './resolution';
+import { stageLintChecks } from './stageLintChecks';
 
-/** BuildKit's error, with a stable code and where it sits. */
-export interface ResolveError {
-  code: string;
-  message: string;
-  range: Range;
-}
-
-/** A stage after FROM expansion and base resolution. */
-export interface ResolvedStage {
-  syntax: StageSyntax;
-  index: number;
-  /** Lowercased `AS` name or null. */
-  name: string | null;
-  /** BuildKit's stage name: the name, `stage-N`, or empty when the build has a single state. */
-  displayName: string;
-  baseName: string;
-  baseStage: number | null;
-  baseImage: string | null;
-  platform: string | null;
-}
-
-/** Where a dependency comes from. */
-export type DependencySource = { stage: number } | { image: string };
-
-/** A FROM / `--from` / mount `from=` as written, with what it binds to. */
-export interface ResolvedReference {
-  kind: 'from' | 'copy' | 'mount';
-  /** Exactly as written in the document. */
-  text: string;
-  /** The value BuildKit uses (flag quotes removed; FROM: after ARG expansion). */
-  ref: string;
-  range: Range;
-  inStage: number;
-  source: DependencySource | null;
-  via: 'name' | 'index' | 'image' | 'scratch' | 'invalid';
-  onbuild: boolean;
-  line: number;
-  command: CommandSyntax;
-  mount: MountSyntax | null;
-}
-
-/** A dependency edge, BuildKit's view. */
-export interface ResolvedEdge {
-  from: DependencySource;
-  to: number;
-  kind: 'from' | 'copy' | 'mount';
-  ref: string;
-  via: 'name' | 'index' | 'image' | 'scratch';
-  line: number;
-  onbuild: boolean;
-  artifact: Artifact | null;
-  range: Range;
-}
-
-/** Everything the resolution found, including how far BuildKit got. */
-export interface Resolution {
-  stages: ResolvedStage[];
-  references: ResolvedReference[];
-  edges: ResolvedEdge[];
-  target: number | null;
-  /** Stages built for the target, or null when BuildKit failed before knowing. */
-  reachable: Set<number> | null;
-  error: ResolveError | null;
-}
+export type { Resolution, ResolveError, ResolvedReference, ResolvedStage } from './resolution';
 
 /** One entry of BuildKit's state list: a stage, or a hidden state for an image named by `--from`/mount. */
 interface DispatchState {
@@ -116,7 +56,7 @@ export function resolveStages(
 class StageResolver {
   private readonly stages: ResolvedStage[] = [];
   private readonly references: ResolvedReference[] = [];
-  private readonly edges: ResolvedEdge[] = [];
+  private readonly edges: Edge[] = [];
   private readonly states: DispatchState[] = [];
   private readonly stageStates: DispatchState[] = [];
   private readonly statesByName = new Map<string, DispatchState>();
@@ -138,7 +78,10 @@ class StageResolver {
       if (!(err instanceof Failure)) throw err;
       this.error = err.detail;
     }
-    this.collectDisplayOnlyReferences();
+    const found = { stages: this.stages, references: this.references, edges: this.edges };
+    const shown = displayOnlyReferences(found, (name) => this.statesByName.get(name.toLowerCase())?.stage ?? null, this.doc, this.parsed.escapeToken);
+    this.references.push(...shown.references);
+    this.edges.push(...shown.edges);
     return {
       stages: this.stages,
       references: this.references.sort((a, b) => a.line - b.line || compareRange(a.range, b.range)),
@@ -157,8 +100,7 @@ class StageResolver {
     const { parsed, options } = this;
     const lastName = parsed.stages[parsed.stages.length - 1]?.name ?? '';
     const builtins = builtinArgs(options, options.target || lastName);
-    this.validateStageNames();
-    this.validateBaseImagesWithDefaults(builtins);
+    stageLintChecks(parsed, builtins, this.checks);
     const scope = applyMetaArgs(builtins, parsed.metaArgs, options.buildArgs, parsed.escapeToken);
     const declared = [...new Set([...parsed.metaArgs.map((a) => a.name), ...scope.values.keys()])];
     if (scope.error) {
@@ -189,62 +131,6 @@ class StageResolver {
     if (this.states.length === 1) this.stages[0].displayName = '';
     this.resolveReachability();
     this.dispatchReachable();
-  }
-
-  // --- lint that runs before resolution -------------------------------------------------------------------
-
-  private validateStageNames(): void {
-    const seen = new Set<string>();
-    for (const stage of this.parsed.stages) {
-      if (!stage.name) continue;
-      const { line, range } = stage.from;
-      if (stage.name === 'context' || stage.name === 'scratch') {
-        this.checks.report('ReservedStageName', buildCheckMessages.ReservedStageName(stage.name), line, range);
-      }
-      if (seen.has(stage.name)) {
-        this.checks.report('DuplicateStageName', buildCheckMessages.DuplicateStageName(stage.name), line, range);
-      }
-      seen.add(stage.name);
-    }
-    this.validateCommandCasing();
-  }
-
-  private validateCommandCasing(): void {
-    const keywords: { keyword: string; line: number; range: Range }[] = [];
-    for (const stage of this.parsed.stages) {
-      keywords.push({ keyword: stage.from.keyword, line: stage.from.line, range: stage.from.keywordRange });
-      for (const c of stage.commands) keywords.push({ keyword: c.keyword, line: c.line, range: c.keywordRange });
-    }
-    let lower = 0;
-    let upper = 0;
-    for (const { keyword } of keywords) {
-      if (keyword === keyword.toLowerCase()) lower++;
-      else if (keyword === keyword.toUpperCase()) upper++;
-    }
-    const majorityLower = lower > upper;
-    for (const { keyword, line, range } of keywords) {
-      const casing =
-        majorityLower && keyword.toLowerCase() !== keyword
-          ? 'lowercase'
-          : !majorityLower && keyword.toUpperCase() !== keyword
-            ? 'uppercase'
-            : '';
-      if (casing) this.checks.report('ConsistentInstructionCasing', buildCheckMessages.ConsistentInstructionCasing(keyword, casing), line, range);
-    }
-  }
-
-  /** BuildKit's `validateBaseImagesWithDefaultArgs`: each FROM with ARG defaults only must name a valid image. */
-  private validateBaseImagesWithDefaults(builtins: Map<string, string>): void {
-    const { parsed } = this;
-    const defaults = applyMetaArgs(builtins, parsed.metaArgs, null, parsed.escapeToken);
-    if (defaults.error) return;
-    for (const stage of parsed.stages) {
-      const expanded = expandVariables(stage.from.baseName.text, (n) => defaults.values.get(n), parsed.escapeToken);
-      if (expanded.error) return;
-      if (imageReferenceError(expanded.value) !== null) {
-        this.checks.report('InvalidDefaultArgInFrom', buildCheckMessages.InvalidDefaultArgInFrom(stage.from.baseName.text), stage.from.line, stage.from.range);
-      }
-    }
   }
 
   // --- 1. stages ------------------------------------------------------------------------------------------
@@ -317,17 +203,7 @@ class StageResolver {
         reference.source = { image: expanded.value };
         reference.via = expanded.value === 'scratch' ? 'scratch' : 'image';
       }
-      this.edges.push({
-        from: reference.source,
-        to: index,
-        kind: 'from',
-        ref: expanded.value,
-        via: reference.via as ResolvedEdge['via'],
-        line: from.line,
-        onbuild: false,
-        artifact: null,
-        range: from.range,
-      });
+      this.addEdge(reference, index, from.line, from.range);
     }
     this.states.push(state);
     if (syntax.name) this.statesByName.set(syntax.name, state);
@@ -429,7 +305,7 @@ class StageResolver {
       const flag = command.copyFrom;
       const from = flag.value!;
       const range = command.copyFromRange ?? command.range;
-      const reference = this.newReference('copy', command, from, range, inStage, onbuild);
+      const reference = newReference(this.doc, 'copy', command, from, range, inStage, onbuild);
       if (!onbuild || runsIn === inStage) this.references.push(reference);
       const expanded = expandVariables(from, noVariables, this.parsed.escapeToken);
       if (expanded.error) this.fail('VariableExpansion', expanded.error, range);
@@ -453,7 +329,7 @@ class StageResolver {
         reference.via = 'index';
       }
       reference.source = state.stage !== null ? { stage: state.stage } : { image: state.image };
-      if (record) this.addEdge(reference, runsIn, 'copy', from, edgeLine, copyArtifact(command));
+      if (record) this.addEdge(reference, runsIn, edgeLine, command.range);
       sources.push(state);
     }
     if (command.command === 'run') {
@@ -462,42 +338,20 @@ class StageResolver {
         const state = this.findOrAddByName(from === '' ? 'scratch' : from);
         sources.push(state);
         if (from === '') continue;
-        const reference = this.newReference('mount', command, from, mount.fromRange ?? command.range, inStage, onbuild);
+        const reference = newReference(this.doc, 'mount', command, from, mount.fromRange ?? command.range, inStage, onbuild);
         reference.mount = mount;
         if (!onbuild || runsIn === inStage) this.references.push(reference);
         reference.via = state.stage !== null ? 'name' : 'image';
         reference.source = state.stage !== null ? { stage: state.stage } : { image: state.image };
-        if (record) this.addEdge(reference, runsIn, 'mount', from, edgeLine, mountArtifact(mount));
+        if (record) this.addEdge(reference, runsIn, edgeLine, command.range);
       }
     }
     return sources;
   }
 
-  private newReference(
-    kind: 'copy' | 'mount',
-    command: CommandSyntax,
-    ref: string,
-    range: Range,
-    inStage: number,
-    onbuild: boolean,
-  ): ResolvedReference {
-    const text = this.doc.textIn(range);
-    return { kind, text, ref, range, inStage, source: null, via: 'invalid', onbuild, line: command.line, command, mount: null };
-  }
-
-  private addEdge(reference: ResolvedReference, to: number, kind: 'copy' | 'mount', ref: string, line: number, artifact: Artifact): void {
-    if (!reference.source || reference.via === 'invalid') return;
-    this.edges.push({
-      from: reference.source,
-      to,
-      kind,
-      ref,
-      via: reference.via,
-      line,
-      onbuild: reference.onbuild,
-      artifact,
-      range: reference.command.range,
-    });
+  private addEdge(reference: ResolvedReference, to: number, line: number, range: Range): void {
+    const edge = dependencyEdge(reference, to, line, range);
+    if (edge) this.edges.push(edge);
   }
 
   private findOrAddByName(name: string): DispatchState {
@@ -617,7 +471,7 @@ class StageResolver {
       if (!reachable.has(stage.index)) continue;
       const inherited = stage.baseStage !== null ? (handedDown.get(stage.baseStage) ?? null) : null;
       const checks = new StageDispatchChecks(this.checks, this.parsed.escapeToken, inherited);
-      const triggers = this.inheritedTriggers(stage);
+      const triggers = inheritedTriggers(this.stages, stage);
       for (const command of [...triggers, ...stage.syntax.commands]) {
         const runs = command.command === 'onbuild' ? command.trigger : command;
         if (!runs) continue;
@@ -627,11 +481,6 @@ class StageResolver {
       }
       handedDown.set(stage.index, checks.state);
     }
-  }
-
-  private inheritedTriggers(stage: ResolvedStage): CommandSyntax[] {
-    if (stage.baseStage === null) return [];
-    return this.stages[stage.baseStage].syntax.commands.filter((c) => c.command === 'onbuild');
   }
 
   private checkDefinedBefore(command: CommandSyntax, stage: ResolvedStage): void {
@@ -666,114 +515,6 @@ class StageResolver {
       }
     }
   }
-
-  // --- display only -----------------------------------------------------------------------------------------
-
-  /**
-   * References BuildKit never reached (after an error, in ONBUILD triggers, inherited triggers of stages that are
-   * not built) are still shown, resolved by name as BuildKit would.
-   */
-  private collectDisplayOnlyReferences(): void {
-    const known = new Set(this.references.map((r) => r.command));
-    const inheritedEdges = new Set(this.edges.filter((e) => e.onbuild).map((e) => `${e.to}:${e.ref}:${e.kind}`));
-    for (const stage of this.stages) {
-      for (const command of stage.syntax.commands) {
-        if (!known.has(command)) this.displayReferences(command, stage.index, stage.index, false);
-        if (command.command === 'onbuild' && command.trigger && !known.has(command.trigger)) {
-          this.displayReferences(command.trigger, stage.index, stage.index, true);
-        }
-      }
-    }
-    for (const stage of this.stages) {
-      for (const trigger of this.inheritedTriggers(stage)) {
-        if (!trigger.trigger) continue;
-        for (const reference of this.displayReferences(trigger.trigger, stage.baseStage!, stage.index, true, false)) {
-          const key = `${stage.index}:${reference.ref}:${reference.kind}`;
-          if (inheritedEdges.has(key) || !reference.source || reference.via === 'invalid') continue;
-          this.edges.push({
-            from: reference.source,
-            to: stage.index,
-            kind: reference.kind,
-            ref: reference.ref,
-            via: reference.via,
-            line: stage.syntax.from.line,
-            onbuild: true,
-            artifact: reference.kind === 'copy' ? copyArtifact(trigger.trigger) : mountArtifact(reference.mount!),
-            range: trigger.range,
-          });
-        }
-      }
-    }
-  }
-
-  /** Resolves without touching BuildKit's state list: names, valid indexes among stages, else images. */
-  private displayReferences(command: CommandSyntax, inStage: number, runsIn: number, onbuild: boolean, keep = true): ResolvedReference[] {
-    const found: ResolvedReference[] = [];
-    const bind = (reference: ResolvedReference, allowIndex: boolean) => {
-      const value = reference.ref;
-      if (value.includes('$') && expandVariables(value, noVariables, this.parsed.escapeToken).value !== value) {
-        reference.via = 'invalid';
-      } else {
-        const number = allowIndex ? parseGoInt(value) : null;
-        const byName = this.statesByName.get(value.toLowerCase());
-        if (number !== null) {
-          const index = indexWithin(number, this.stages.length);
-          reference.via = index !== null ? 'index' : 'invalid';
-          reference.source = index !== null ? { stage: index } : null;
-        } else if (byName && byName.stage !== null) {
-          reference.via = 'name';
-          reference.source = { stage: byName.stage };
-        } else {
-          reference.via = 'image';
-          reference.source = { image: value };
-        }
-      }
-      found.push(reference);
-      if (!keep) return;
-      this.references.push(reference);
-      if (!onbuild && reference.source && reference.via !== 'invalid') {
-        this.edges.push({
-          from: reference.source,
-          to: runsIn,
-          kind: reference.kind,
-          ref: reference.ref,
-          via: reference.via,
-          line: command.line,
-          onbuild: false,
-          artifact: reference.kind === 'copy' ? copyArtifact(command) : mountArtifact(reference.mount!),
-          range: command.range,
-        });
-      }
-    };
-    if (command.command === 'copy' && command.copyFrom?.value) {
-      bind(this.newReference('copy', command, command.copyFrom.value, command.copyFromRange ?? command.range, inStage, onbuild), true);
-    }
-    if (command.command === 'run') {
-      for (const mount of command.mounts) {
-        if (!mount.from) continue;
-        const reference = this.newReference('mount', command, mount.from, mount.fromRange ?? command.range, inStage, onbuild);
-        reference.mount = mount;
-        bind(reference, false);
-      }
-    }
-    return found;
-  }
-}
-
-function copyArtifact(command: CommandSyntax): Artifact {
-  const flags: Record<string, string> = {};
-  for (const flag of command.flags) {
-    if (flag.name === 'from') continue;
-    const value = flag.value ?? 'true';
-    flags[flag.name] = flags[flag.name] !== undefined ? `${flags[flag.name]},${value}` : value;
-  }
-  return { sources: command.args.slice(0, -1), destination: command.args[command.args.length - 1] ?? '', flags };
-}
-
-function mountArtifact(mount: MountSyntax): Artifact {
-  const flags: Record<string, string> = { type: 'bind', ...mount.options };
-  delete flags.from;
-  return { sources: [mount.options.source ?? '/'], destination: mount.options.target ?? '', flags };
 }
 
 function compareRange(a: Range, b: Range): number {

@@ -8,7 +8,7 @@ import { DocumentText } from '../parse/documentText';
 import type { Diagnostic, Edge, ExternalImage, MetaArg, Range, ResolveOptions, Stage, StageGraph, StageReference } from '../model';
 import { parseDockerfile, type ParsedDockerfile } from '../parse/parseDockerfile';
 import { unquoteShellWord } from '../parse/unquoteShellWord';
-import { resolveStages, type ResolvedEdge, type Resolution } from '../buildkit/resolveStages';
+import { resolveStages, type Resolution } from '../buildkit/resolveStages';
 import { stageConfig, stageDescription, summarizeInstruction, type StageConfig } from './summarizeStage';
 import { stageflowHints } from './stageflowHints';
 
@@ -131,15 +131,9 @@ function toStages(resolution: Resolution, reachable: Set<number> | null, doc: Do
   });
 }
 
-function toEdges(edges: readonly ResolvedEdge[]): Edge[] {
-  return edges
-    .map((edge) => {
-      const out: Edge = { from: edge.from, to: edge.to, kind: edge.kind, ref: edge.ref, via: edge.via, line: edge.line, range: edge.range };
-      if (edge.onbuild) out.onbuild = true;
-      if (edge.artifact) out.artifact = edge.artifact;
-      return out;
-    })
-    .sort((a, b) => a.to - b.to || a.line - b.line);
+/** The edges in the model's order: by the stage they lead to, then by line. */
+function toEdges(edges: readonly Edge[]): Edge[] {
+  return [...edges].sort((a, b) => a.to - b.to || a.line - b.line);
 }
 
 function toReferences(resolution: Resolution): StageReference[] {
@@ -155,7 +149,7 @@ function toReferences(resolution: Resolution): StageReference[] {
   }));
 }
 
-function toImages(edges: readonly ResolvedEdge[], reachable: Set<number> | null): ExternalImage[] {
+function toImages(edges: readonly Edge[], reachable: Set<number> | null): ExternalImage[] {
   const images = new Map<string, ExternalImage>();
   for (const edge of [...edges].sort((a, b) => a.line - b.line)) {
     if (!('image' in edge.from)) continue;
