@@ -50,7 +50,7 @@ describe('parser details', () => {
     assert.equal(DockerfileParser.parse(text).getFROMs()[1].getImageName(), '${BASE}');
   });
 
-  it('does not read heredoc bodies as instructions, nor as COPY arguments (dockerfile-ast does)', () => {
+  it('keeps heredoc bodies inside their instruction, never as instructions nor as COPY arguments (dockerfile-ast delimits them the same; only its getArguments() adds the body words)', () => {
     const text = 'FROM alpine AS a\nRUN <<-EOT bash\n\tFROM fake AS nope\n\tEOT\nCOPY <<"EOF" /etc/x\nCOPY --from=zzz / /\nEOF\nFROM alpine\nCOPY --from=a /x /x\n';
     const graph = buildStageGraph(text);
     assert.deepEqual(stageLines(graph), ['0 a <- image alpine [built] lines 1-7', '1 stage-1 <- image alpine [built, target] lines 8-9']);
@@ -66,7 +66,10 @@ describe('parser details', () => {
         ['COPY', 5, 7],
       ],
     );
-    const astCopy = DockerfileParser.parse(text).getCOPYs()[0].getArguments().map((a) => a.getValue());
+    const ast = DockerfileParser.parse(text);
+    const astSpans = ast.getInstructions().map((i) => [i.getKeyword(), i.getRange().start.line + 1, i.getRange().end.line + 1]);
+    assert.deepEqual(astSpans, [['FROM', 1, 1], ['RUN', 2, 4], ['COPY', 5, 7], ['FROM', 8, 8], ['COPY', 9, 9]]);
+    const astCopy = ast.getCOPYs()[0].getArguments().map((a) => a.getValue());
     assert.deepEqual(astCopy, ['<<"EOF"', '/etc/x', 'COPY', '--from=zzz', '/', '/', 'EOF']);
   });
 
