@@ -5,21 +5,25 @@ import { CliError } from './cliError';
 import { formatDiagnostic } from './formatDiagnostic';
 import { readDockerfile } from './readDockerfile';
 import { RESOLVE_OPTIONS, toResolveOptions } from './resolveOptions';
+import { SEVERITY_OPTION, severityFilter } from './severityOption';
 
 /**
- * `stageflow check FILE...`: prints every diagnostic of every file, `file:line:col: severity code: message`.
- * Exits 1 when any file has an error (BuildKit would reject it), 2 when a file cannot be read (after checking the
+ * `stageflow check FILE...`: prints the diagnostics of every file at or above `--severity` (hints are left out
+ * by default; a line on stderr counts them), `file:line:col: severity code: message`. Exits 1 when any file has
+ * an error (BuildKit would reject it), whatever is printed, 2 when a file cannot be read (after checking the
  * others), else 0.
  */
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: 'check FILE... [--target NAME] [--build-arg K=V]... [--platform P]',
+  usage: 'check FILE... [--severity LEVEL] [--target NAME] [--build-arg K=V]... [--platform P]',
   summary: 'Print diagnostics as file:line:col: severity code: message; exit 1 on any error.',
-  options: RESOLVE_OPTIONS,
+  options: [SEVERITY_OPTION, ...RESOLVE_OPTIONS],
   async run(args, io) {
     if (args.positionals.length === 0) throw new CliError(`'check' needs at least one Dockerfile (- reads stdin)`);
+    const shown = severityFilter(args.value(SEVERITY_OPTION.name));
     const options = toResolveOptions(args, io.env);
     let status = 0;
+    let hidden = 0;
     for (const path of args.positionals) {
       let input;
       try {
@@ -32,9 +36,12 @@ export const checkCommand: CliCommand = {
       }
       const graph = buildStageGraph(input.text, options);
       const diagnostics = withBuildError(graph);
-      if (diagnostics.length > 0) io.out(`${diagnostics.map((d) => formatDiagnostic(input.displayName, d)).join('\n')}\n`);
+      const printed = diagnostics.filter(shown);
+      hidden += diagnostics.length - printed.length;
+      if (printed.length > 0) io.out(`${printed.map((d) => formatDiagnostic(input.displayName, d)).join('\n')}\n`);
       if (status === 0 && diagnostics.some((d) => d.severity === 'error')) status = 1;
     }
+    if (hidden > 0) io.err(`stageflow: ${hidden} less severe ${hidden === 1 ? 'diagnostic' : 'diagnostics'} not shown (--severity hint shows all)`);
     return status;
   },
 };

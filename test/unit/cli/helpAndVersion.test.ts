@@ -24,7 +24,7 @@ describe('stageflow --help and --version', () => {
     assert.match(lines[0], /^stageflow \d+\.\d+\.\d+: the stage graph of a multi-stage Dockerfile/);
     for (const line of [
       '  stageflow graph [FILE|-] [--format json|dot|mermaid|svg] [--target NAME] [--build-arg K=V]... [--platform P]',
-      '  stageflow check FILE... [--target NAME] [--build-arg K=V]... [--platform P]',
+      '  stageflow check FILE... [--severity LEVEL] [--target NAME] [--build-arg K=V]... [--platform P]',
       '  stageflow targets [DIR] [--format json|text]',
       '  stageflow rename-stage FILE OLD NEW [--write]',
       '  stageflow timeline LOG --dockerfile FILE [--target T] [--build-arg K=V]... [--format text|json|mermaid]',
@@ -44,15 +44,16 @@ describe('stageflow --help and --version', () => {
     assert.deepEqual(cli.run(['check', '--help']), {
       status: 0,
       stdout: [
-        'Usage: stageflow check FILE... [--target NAME] [--build-arg K=V]... [--platform P]',
+        'Usage: stageflow check FILE... [--severity LEVEL] [--target NAME] [--build-arg K=V]... [--platform P]',
         '',
         'Print diagnostics as file:line:col: severity code: message; exit 1 on any error.',
         '',
         'Options:',
-        '  --target NAME    Resolve for this stage instead of the last one.',
-        '  --build-arg K=V  Override a meta ARG (declared before the first FROM); `K` alone takes $K from the environment.',
-        '  --platform P     The target platform, e.g. linux/arm64 (default: linux/amd64).',
-        '  --help           Show this help.',
+        '  --severity LEVEL  Print diagnostics at least this severe: error, warning, info (default, leaves hints out), hint.',
+        '  --target NAME     Resolve for this stage instead of the last one.',
+        '  --build-arg K=V   Override a meta ARG (declared before the first FROM); `K` alone takes $K from the environment.',
+        '  --platform P      The target platform, e.g. linux/arm64 (default: linux/amd64).',
+        '  --help            Show this help.',
         '',
         'Exit status: 0 success; 1 the Dockerfile (or a Compose or Bake file) has errors (BuildKit would reject it), a ' +
           "refactoring was refused, a build log is of another Dockerfile or 'docs --check' found a stale diagram; " +
