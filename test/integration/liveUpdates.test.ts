@@ -23,7 +23,8 @@ describe('Editing a Dockerfile', () => {
     assert.deepEqual(symbols.map((symbol) => symbol.name), ['builder', 'app']);
 
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-    assert.ok(lenses.some((lens) => lens.range.start.line === 0 && lens.command?.title === 'used by 1 stage: app (FROM, COPY)'));
+    const users = lenses.find((lens) => lens.range.start.line === 0 && lens.command?.command === 'editor.action.showReferences');
+    assert.deepEqual([users?.command?.title, users?.command?.tooltip], ['used by 1 stage', 'Used by app (FROM, COPY): show the references']);
 
     const diagnostics = await waitFor(
       () => vscode.languages.getDiagnostics(document.uri),

@@ -61,6 +61,33 @@ async function recordingMessages<T>(body: () => Thenable<T>): Promise<{ result: 
 }
 
 /**
+ * Runs `body` answering the prompts it opens as a person would, without showing them: the quick pick with the
+ * item labelled `pick`, the input box with `name` (after checking it passes the box's own validation). Records
+ * what each prompt offered: the pick's labels, the box's proposed value.
+ */
+async function answeringPrompts<T>(answers: { pick: string; name: string }, body: () => Thenable<T>): Promise<{ result: T; offered: string[][] }> {
+  const offered: string[][] = [];
+  const window = vscode.window as { -readonly [K in 'showQuickPick' | 'showInputBox']: (typeof vscode.window)[K] };
+  const { showQuickPick, showInputBox } = window;
+  window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
+    const all = await items;
+    offered.push(all.map((item) => item.label));
+    return all.find((item) => item.label === answers.pick);
+  }) as unknown as typeof showQuickPick;
+  window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
+    offered.push([options?.value ?? '']);
+    assert.equal(await options?.validateInput?.(answers.name), null, `the input box accepts ${answers.name}`);
+    return answers.name;
+  }) as typeof showInputBox;
+  try {
+    return { result: await body(), offered };
+  } finally {
+    window.showQuickPick = showQuickPick;
+    window.showInputBox = showInputBox;
+  }
+}
+
+/**
  * VS Code's `vscode.executeCodeActionProvider` drops disabled actions, so their reasons are read from the
  * provider itself, with real VS Code documents and types.
  */
@@ -304,20 +331,39 @@ describe('Refactorings', () => {
     });
   });
 
-  it('puts an Extract stage… lens above every FROM of a stage with instructions', async () => {
-    const document = await openUntitled(...goBuild);
+  it('puts one Refactor… lens above each FROM where a refactoring applies', async () => {
+    const document = await openUntitled('FROM node:20 AS deps', 'WORKDIR /app', 'RUN npm ci', 'FROM node:20 AS build', 'WORKDIR /app', 'RUN npm run build', 'FROM build');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
-    const extract = lenses.filter((lens) => lens.command?.title === 'Extract stage…').map((lens) => lens.range.start.line);
-    assert.deepEqual(extract, [0, 4]);
+    assert.deepEqual(
+      lenses.filter((lens) => lens.command?.command === 'stageflow.refactor').map((lens) => [lens.range.start.line, lens.command?.title, lens.command?.arguments, lens.command?.tooltip]),
+      [
+        [0, 'Refactor…', [document.uri, 0], 'Refactor deps: Extract stage from here…, Extract shared base stage…'],
+        [3, 'Refactor…', [document.uri, 3], 'Refactor build: Extract stage from here…, Extract shared base stage…'],
+        [6, 'Refactor…', [document.uri, 6], 'Refactor stage-2: Name stage 2…'],
+      ],
+    );
   });
 
-  it('puts an Extract shared base… lens above the first of stages that share their start', async () => {
+  it('the Refactor… lens offers what applies on its FROM and runs the one picked (shared base, named in the input box)', async () => {
     const document = await openUntitled('FROM node:20 AS deps', 'WORKDIR /app', 'RUN npm ci', 'FROM node:20 AS build', 'WORKDIR /app', 'RUN npm run build');
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
-    const shared = lenses.filter((lens) => lens.command?.title === 'Extract shared base…');
-    assert.deepEqual(
-      shared.map((lens) => [lens.range.start.line, lens.command?.command, lens.command?.arguments?.[1]]),
-      [[0, 'stageflow.extractBase', [0, 1]]],
+    const { result, offered } = await answeringPrompts({ pick: 'Extract shared base stage…', name: 'node-base' }, () =>
+      vscode.commands.executeCommand<CommandResult>('stageflow.refactor', document.uri, 3),
     );
+    assert.deepEqual(offered, [['Extract stage from here…', 'Extract shared base stage…'], ['node-base']]);
+    assert.equal(result.applied, true);
+    assert.equal(
+      document.getText(),
+      lines(['FROM node:20 AS node-base', 'WORKDIR /app', '', 'FROM node-base AS deps', 'RUN npm ci', 'FROM node-base AS build', 'RUN npm run build']),
+    );
+    await vscode.commands.executeCommand('cancelRenameInput');
+  });
+
+  it('Refactor… where nothing applies says why', async () => {
+    const document = await openUntitled('ARG V=1', 'FROM alpine AS a', 'RUN true');
+    await vscode.window.showTextDocument(document, { selection: new vscode.Range(0, 0, 0, 0) });
+    const { result, messages } = await recordingMessages(() => vscode.commands.executeCommand<CommandResult>('stageflow.refactor'));
+    const reason = 'No refactoring applies here. Line 1 is above the first FROM, in no stage';
+    assert.deepEqual(result, { applied: false, reason });
+    assert.deepEqual(messages, [`warning: Stageflow: ${reason}`]);
   });
 });

@@ -1,3 +1,4 @@
+import { shortenMiddle } from '../layout/shortenText';
 import type { Position, Range, Stage, StageGraph } from '../model';
 import { stageOccurrences } from './stageOccurrences';
 import { describeUse, stageUsers } from './stageUsers';
@@ -17,19 +18,26 @@ export interface StageLens {
   action: StageLensAction | null;
 }
 
-/** How many user names a lens lists before it summarises the rest. */
-const maxNamedUsers = 3;
+/**
+ * The longest lens title, in characters. VS Code draws all the lenses of a line on one line, joined by ` | `, and
+ * beside the graph view the editor is about 700 px wide (some 90 characters of the lens font): short titles keep
+ * a FROM's lenses, "Show in graph" and the refactorings included, on screen. Details go to the tooltips.
+ */
+export const MAX_LENS_TITLE = 28;
 
 /**
- * The lenses of a Dockerfile: above every FROM, where the stage builds from, who uses it, whether it is built for
- * the target, and a way to the graph; above every numeric reference (and unnamed stages referenced by index), an
- * offer to name the stage.
+ * The lenses of a Dockerfile: above every FROM, what it builds on when the FROM line does not already say it,
+ * how many stages use it, whether it is built for the target, and a way to the graph; above every numeric
+ * reference (and unnamed stages referenced by index), an offer to name the stage. Every title fits
+ * `MAX_LENS_TITLE`; names and lists are spelt out in the tooltips.
  */
 export function stageCodeLenses(graph: StageGraph): StageLens[] {
   const lenses: StageLens[] = [];
   for (const stage of graph.stages) {
     const range = stage.ranges.from;
-    lenses.push(baseLens(graph, stage), usersLens(graph, stage), targetLens(graph, stage));
+    const base = baseLens(graph, stage);
+    if (base) lenses.push(base);
+    lenses.push(usersLens(graph, stage), targetLens(graph, stage));
     lenses.push({ range, title: 'Show in graph', tooltip: 'Open the stage graph of this Dockerfile with this stage highlighted', action: { kind: 'showGraph', stage: stage.index } });
     const referencedByIndex = graph.references.some((reference) => reference.stage === stage.index && reference.via === 'index');
     if (stage.name === null && referencedByIndex) {
@@ -44,39 +52,43 @@ export function stageCodeLenses(graph: StageGraph): StageLens[] {
   return lenses;
 }
 
-function baseLens(graph: StageGraph, stage: Stage): StageLens {
+/** `prefix` and as much of `name` as fits the title budget (cut in the middle, where tags and paths differ least). */
+function titled(prefix: string, name: string): string {
+  return prefix + shortenMiddle(name, MAX_LENS_TITLE - prefix.length);
+}
+
+/**
+ * The FROM as BuildKit reads it, when that is not what the line says: a base written with ARGs
+ * (`FROM golang:${GO}` reads `FROM golang:1.22`), or a stage reached through one. A base written out in full is
+ * on the FROM line right below, so it gets no lens.
+ */
+function baseLens(graph: StageGraph, stage: Stage): StageLens | null {
+  if (stage.rawBaseName === stage.baseName) return null;
   const range = stage.ranges.from;
   const platform = stage.platform ? ` for ${stage.platform}` : '';
   if (stage.baseStage !== null) {
     const base = graph.stages[stage.baseStage];
     return {
       range,
-      title: `builds on stage ${base.label}${platform}`,
-      tooltip: `Go to stage ${base.label} (line ${base.startLine})`,
+      title: titled('FROM ', base.label),
+      tooltip: `${stage.rawBaseName} is stage ${base.label}${platform}: go to it (line ${base.startLine})`,
       action: { kind: 'revealStage', stage: base.index },
     };
   }
-  // What was written is the FROM line right below; repeating it made the lens too long to reach its actions.
-  const written = stage.rawBaseName !== stage.baseName ? `, written ${stage.rawBaseName}` : '';
-  const image = stage.baseName === 'scratch' ? 'scratch, the empty image' : stage.baseName;
-  return { range, title: `builds on ${image}${platform}`, tooltip: `The image this stage starts from${written}`, action: null };
+  return { range, title: titled('FROM ', stage.baseName), tooltip: `${stage.rawBaseName} is the image ${stage.baseName}${platform}`, action: null };
 }
 
 function usersLens(graph: StageGraph, stage: Stage): StageLens {
   const range = stage.ranges.from;
   const users = stageUsers(graph, stage.index);
   if (users.length === 0) {
-    return { range, title: 'used by no other stage', tooltip: 'No stage builds on, copies from or mounts this one', action: null };
+    return { range, title: 'used by no stage', tooltip: 'No stage builds on, copies from or mounts this one', action: null };
   }
-  const named = users
-    .slice(0, maxNamedUsers)
-    .map((user) => `${graph.stages[user.stage].label} (${describeUse(user)})`);
-  const more = users.length > maxNamedUsers ? `, +${users.length - maxNamedUsers} more` : '';
   const occurrences = stageOccurrences(graph, stage.index);
   return {
     range,
-    title: `used by ${users.length} ${users.length === 1 ? 'stage' : 'stages'}: ${named.join(', ')}${more}`,
-    tooltip: 'Show the references to this stage',
+    title: `used by ${users.length} ${users.length === 1 ? 'stage' : 'stages'}`,
+    tooltip: `Used by ${users.map((user) => `${graph.stages[user.stage].label} (${describeUse(user)})`).join(', ')}: show the references`,
     action: {
       kind: 'showReferences',
       position: occurrences.declaration.start,
@@ -89,15 +101,16 @@ function targetLens(graph: StageGraph, stage: Stage): StageLens {
   const range = stage.ranges.from;
   const chosen = graph.options.target ? 'target' : 'default target';
   if (stage.isTarget) {
-    return { range, title: `${chosen}`, tooltip: 'This stage is what gets built', action: null };
+    const why = graph.options.target ? 'the target chosen' : 'the default target, the last stage';
+    return { range, title: 'target', tooltip: `This stage is ${why}: what gets built`, action: null };
   }
   const target = graph.target === null ? null : graph.stages[graph.target];
   if (stage.reachable === null || target === undefined || target === null) {
-    return { range, title: 'build status unknown', tooltip: graph.error ?? 'No target stage could be chosen', action: null };
+    return { range, title: 'status unknown', tooltip: graph.error ?? 'No target stage could be chosen', action: null };
   }
   return stage.reachable
-    ? { range, title: `built for ${target.label}`, tooltip: `The ${chosen} ${target.label} needs this stage`, action: null }
-    : { range, title: `not built for ${target.label}`, tooltip: `The ${chosen} ${target.label} never uses this stage, so BuildKit skips it`, action: null };
+    ? { range, title: 'built', tooltip: `The ${chosen} ${target.label} needs this stage`, action: null }
+    : { range, title: 'not built', tooltip: `The ${chosen} ${target.label} never uses this stage, so BuildKit skips it`, action: null };
 }
 
 function nameStageLens(stage: Stage, range: Range): StageLens {
@@ -111,7 +124,7 @@ function nameStageLens(stage: Stage, range: Range): StageLens {
   }
   return {
     range,
-    title: `Use the name ${stage.name}`,
+    title: titled('Use the name ', stage.name),
     tooltip: `Stage ${stage.index} is named ${stage.name}: refer to it by name instead of its index`,
     action: { kind: 'nameStage', stage: stage.index, name: stage.rawName ?? stage.name },
   };

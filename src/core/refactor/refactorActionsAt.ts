@@ -1,6 +1,6 @@
 import { referenceAt, stageAtLine } from '../graph/stageQueries';
 import type { Range, Stage, StageGraph } from '../model';
-import { findSharedBaseCandidates } from './findSharedBaseCandidates';
+import { findSharedBaseCandidates, type SharedBaseCandidate } from './findSharedBaseCandidates';
 import { isIndexReferenceTo } from './nameStage';
 import { performRefactoring, type RefactoringName, type RefactorRequest } from './performRefactoring';
 import { proposeExtractedStageName } from './proposeExtractedStageName';
@@ -73,39 +73,58 @@ function noStageReason(graph: StageGraph, line: number): string {
 }
 
 /**
+ * What the offers in one document share, computed once however many places are asked about: the graph, the
+ * text, the groups of stages that start alike, and "name all", which does not depend on the place.
+ */
+class Offers {
+  private candidates: SharedBaseCandidate[] | undefined;
+  private nameAll: RefactorAction | undefined;
+
+  constructor(
+    readonly graph: StageGraph,
+    readonly text: string,
+  ) {}
+
+  sharedBaseCandidates(): SharedBaseCandidate[] {
+    this.candidates ??= findSharedBaseCandidates(this.graph, this.text);
+    return this.candidates;
+  }
+
+  nameAllStages(): RefactorAction {
+    this.nameAll ??= offered({ refactoring: 'nameAllStages' }, '', false, performRefactoring(this.text, this.graph, { refactoring: 'nameAllStages' }, '', OFFER));
+    return this.nameAll;
+  }
+}
+
+/**
  * Extracting with the split still to pick (the person started on the FROM): offered when splitting before some
  * instruction applies; the refusal of the first split otherwise.
  */
-function extractWithSplitToPick(text: string, graph: StageGraph, stage: Stage, name: string, asksName: boolean): RefactorAction {
+function extractWithSplitToPick(offers: Offers, stage: Stage, name: string, asksName: boolean): RefactorAction {
   const request: RefactorRequest = { refactoring: 'extractStage', stage: stage.index, line: null };
   if (stage.instructions.length === 0) return disabled('extractStage', `${stage.label} has no instruction to move into a new stage`);
   let firstRefusal: string | null = null;
   for (const instruction of stage.instructions) {
-    const outcome = performRefactoring(text, graph, { ...request, line: instruction.startLine }, name, OFFER);
+    const outcome = performRefactoring(offers.text, offers.graph, { ...request, line: instruction.startLine }, name, OFFER);
     if (!isRefusal(outcome)) return offered(request, name, asksName, outcome);
     firstRefusal ??= outcome.refused;
   }
   return disabled('extractStage', firstRefusal ?? 'No split point applies');
 }
 
-/**
- * The action for one request, as a command started with explicit arguments (a CodeLens, a code action, a
- * keybinding) runs it: whether it applies (with the refactoring's own reason when not), the name to propose and
- * whether to ask for one. With `chosenName` (a name the caller already has) the check uses that name and asks
- * for none. A stage that does not exist is refused, whatever sent the request.
- */
-export function refactorActionFor(graph: StageGraph, text: string, request: RefactorRequest, chosenName?: string): RefactorAction {
+function actionFor(offers: Offers, request: RefactorRequest, chosenName?: string): RefactorAction {
+  const { graph, text } = offers;
   const asks = chosenName === undefined;
   switch (request.refactoring) {
     case 'extractStage': {
       const stage = graph.stages[request.stage];
       if (!stage) return disabled('extractStage', `There is no stage ${request.stage}`);
       const name = chosenName ?? proposeExtractedStageName(graph, stage.index);
-      if (request.line === null) return extractWithSplitToPick(text, graph, stage, name, asks);
+      if (request.line === null) return extractWithSplitToPick(offers, stage, name, asks);
       return offered(request, name, asks, performRefactoring(text, graph, request, name, OFFER));
     }
     case 'extractSharedBase': {
-      const candidate = findSharedBaseCandidates(graph, text).find((found) => request.stages.every((index) => found.stageIndexes.includes(index)));
+      const candidate = offers.sharedBaseCandidates().find((found) => request.stages.every((index) => found.stageIndexes.includes(index)));
       const name = chosenName ?? candidate?.proposedName ?? proposeExtractedStageName(graph, request.stages[0] ?? 0);
       return offered(request, name, asks, performRefactoring(text, graph, request, name, OFFER));
     }
@@ -123,12 +142,22 @@ export function refactorActionFor(graph: StageGraph, text: string, request: Refa
       return offered(request, name, false, performRefactoring(text, graph, request, name, OFFER), `Use the name ${stage.rawName}`);
     }
     case 'nameAllStages':
-      return offered(request, '', false, performRefactoring(text, graph, request, '', OFFER));
+      return offers.nameAllStages();
     default: {
       const unknown: never = request;
       return disabled('nameAllStages', `Unknown refactoring ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/**
+ * The action for one request, as a command started with explicit arguments (a CodeLens, a code action, a
+ * keybinding) runs it: whether it applies (with the refactoring's own reason when not), the name to propose and
+ * whether to ask for one. With `chosenName` (a name the caller already has) the check uses that name and asks
+ * for none. A stage that does not exist is refused, whatever sent the request.
+ */
+export function refactorActionFor(graph: StageGraph, text: string, request: RefactorRequest, chosenName?: string): RefactorAction {
+  return actionFor(new Offers(graph, text), request, chosenName);
 }
 
 /**
@@ -141,28 +170,38 @@ function splitLineFor(stage: Stage, range: Range): number | null | undefined {
   return stage.instructions.find((instruction) => instruction.startLine > lastSelected)?.startLine;
 }
 
-function extractStageAt(graph: StageGraph, text: string, range: Range, chosenName?: string): RefactorAction {
-  const stage = stageAtLine(graph, range.start.line);
-  if (!stage) return disabled('extractStage', noStageReason(graph, range.start.line));
+function extractStageAt(offers: Offers, range: Range, chosenName?: string): RefactorAction {
+  const stage = stageAtLine(offers.graph, range.start.line);
+  if (!stage) return disabled('extractStage', noStageReason(offers.graph, range.start.line));
   const line = splitLineFor(stage, range);
   if (line === undefined) return disabled('extractStage', 'Nothing of the stage would remain below the selection');
-  return refactorActionFor(graph, text, { refactoring: 'extractStage', stage: stage.index, line }, chosenName);
+  return actionFor(offers, { refactoring: 'extractStage', stage: stage.index, line }, chosenName);
 }
 
-function extractSharedBaseAt(graph: StageGraph, text: string, range: Range, chosenName?: string): RefactorAction {
-  const stage = stageAtLine(graph, range.start.line);
-  if (!stage) return disabled('extractSharedBase', noStageReason(graph, range.start.line));
-  const candidate = findSharedBaseCandidates(graph, text).find((found) => found.stageIndexes.includes(stage.index));
+function extractSharedBaseAt(offers: Offers, range: Range, chosenName?: string): RefactorAction {
+  const stage = stageAtLine(offers.graph, range.start.line);
+  if (!stage) return disabled('extractSharedBase', noStageReason(offers.graph, range.start.line));
+  const candidate = offers.sharedBaseCandidates().find((found) => found.stageIndexes.includes(stage.index));
   if (!candidate) return disabled('extractSharedBase', `No other stage starts like ${stage.label} (same base, platform and first instruction)`);
-  return refactorActionFor(graph, text, { refactoring: 'extractSharedBase', stages: candidate.stageIndexes }, chosenName);
+  return actionFor(offers, { refactoring: 'extractSharedBase', stages: candidate.stageIndexes }, chosenName);
 }
 
 /** The stage to name: the one a numeric reference under the cursor reaches, else the stage at the cursor. */
-function nameStageAt(graph: StageGraph, text: string, range: Range, chosenName?: string): RefactorAction {
+function nameStageAt(offers: Offers, range: Range, chosenName?: string): RefactorAction {
+  const { graph } = offers;
   const reference = referenceAt(graph, range.start);
   const stage = reference?.via === 'index' && reference.stage !== null ? graph.stages[reference.stage] : stageAtLine(graph, range.start.line);
   if (!stage) return disabled('nameStage', noStageReason(graph, range.start.line));
-  return refactorActionFor(graph, text, { refactoring: 'nameStage', stage: stage.index }, chosenName);
+  return actionFor(offers, { refactoring: 'nameStage', stage: stage.index }, chosenName);
+}
+
+function actionsAt(offers: Offers, range: Range, chosenName?: string): Record<RefactoringName, RefactorAction> {
+  return {
+    extractStage: extractStageAt(offers, range, chosenName),
+    extractSharedBase: extractSharedBaseAt(offers, range, chosenName),
+    nameStage: nameStageAt(offers, range, chosenName),
+    nameAllStages: offers.nameAllStages(),
+  };
 }
 
 /**
@@ -174,10 +213,11 @@ function nameStageAt(graph: StageGraph, text: string, range: Range, chosenName?:
  * asked for it. `chosenName`, when a caller already has the name, is checked instead of the proposed ones.
  */
 export function refactorActionsAt(graph: StageGraph, text: string, range: Range, chosenName?: string): Record<RefactoringName, RefactorAction> {
-  return {
-    extractStage: extractStageAt(graph, text, range, chosenName),
-    extractSharedBase: extractSharedBaseAt(graph, text, range, chosenName),
-    nameStage: nameStageAt(graph, text, range, chosenName),
-    nameAllStages: refactorActionFor(graph, text, { refactoring: 'nameAllStages' }),
-  };
+  return actionsAt(new Offers(graph, text), range, chosenName);
+}
+
+/** `refactorActionsAt` for several places of one document (a lens per FROM), sharing what does not depend on the place. */
+export function refactorActionsAtEach(graph: StageGraph, text: string, ranges: readonly Range[]): Array<Record<RefactoringName, RefactorAction>> {
+  const offers = new Offers(graph, text);
+  return ranges.map((range) => actionsAt(offers, range));
 }

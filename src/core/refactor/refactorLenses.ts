@@ -1,42 +1,27 @@
 import type { Range, StageGraph } from '../model';
-import { findSharedBaseCandidates } from './findSharedBaseCandidates';
-import { isEnabled, refactorActionFor, type EnabledRefactorAction } from './refactorActionsAt';
+import { isEnabled, refactorActionsAtEach } from './refactorActionsAt';
 
-/** A CodeLens offering a refactoring above a FROM: a short title, details in the tooltip, the action it runs. */
+/** A "Refactor…" CodeLens above a FROM: the refactorings that apply there, listed in the tooltip. */
 export interface RefactorLens {
   range: Range;
   title: string;
+  /** Names the stage and the refactorings that apply on its FROM, as `refactorActionsAt` offers them. */
   tooltip: string;
-  action: EnabledRefactorAction;
 }
 
 /**
- * The refactorings worth a CodeLens: "Extract stage…" above the FROM of every stage that some split applies to
- * (the person then picks the instruction), and "Extract shared base…" above the first of stages that start
- * alike, when extracting their shared part applies. A refactoring that would be refused gets no lens.
+ * One short "Refactor…" lens above the FROM of every stage where some refactoring applies (extract a stage, the
+ * stages' shared base, name the stage, name all), rather than a lens per refactoring: a FROM's lenses share one
+ * line beside the graph view, and the person picks among these when clicking. A refactoring that would be
+ * refused is not offered.
  */
 export function refactorLenses(graph: StageGraph, text: string): RefactorLens[] {
+  const offered = refactorActionsAtEach(graph, text, graph.stages.map((stage) => ({ start: stage.ranges.from.start, end: stage.ranges.from.start })));
   const lenses: RefactorLens[] = [];
   for (const stage of graph.stages) {
-    const action = refactorActionFor(graph, text, { refactoring: 'extractStage', stage: stage.index, line: null });
-    if (!isEnabled(action)) continue;
-    lenses.push({
-      range: stage.ranges.from,
-      title: 'Extract stage…',
-      tooltip: `Move the first instructions of ${stage.label} into a new stage it builds on`,
-      action,
-    });
-  }
-  for (const candidate of findSharedBaseCandidates(graph, text)) {
-    const action = refactorActionFor(graph, text, { refactoring: 'extractSharedBase', stages: candidate.stageIndexes });
-    if (!isEnabled(action)) continue;
-    const labels = candidate.stageIndexes.map((index) => graph.stages[index].label);
-    lenses.push({
-      range: graph.stages[candidate.stageIndexes[0]].ranges.from,
-      title: 'Extract shared base…',
-      tooltip: `${labels.join(', ')} share their base and ${candidate.prefixLength} leading instruction(s)`,
-      action,
-    });
+    const actions = Object.values(offered[stage.index]).filter(isEnabled);
+    if (actions.length === 0) continue;
+    lenses.push({ range: stage.ranges.from, title: 'Refactor…', tooltip: `Refactor ${stage.label}: ${actions.map((action) => action.title).join(', ')}` });
   }
   return lenses;
 }

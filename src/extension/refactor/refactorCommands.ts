@@ -171,6 +171,32 @@ async function refactorCommand(
   return runAction(cache, entryPoints, log, document, action);
 }
 
+/** The start of a 0-based line, as a range. */
+function lineStart(line: number): CoreRange {
+  return { start: { line, character: 0 }, end: { line, character: 0 } };
+}
+
+/**
+ * `stageflow.refactor(uri, line0?)` (the "Refactor…" lens and the palette): lets the person pick among the
+ * refactorings that apply at the line (or the cursor or selection), then runs the one picked; when none applies,
+ * says why extracting does not.
+ */
+async function pickRefactoringCommand(cache: DocumentGraphCache, entryPoints: EntryPointIndex, log: vscode.LogOutputChannel, uri: unknown, line0?: number): Promise<RefactorCommandResult> {
+  const document = await documentFor(uri);
+  if (!document) return notApplied('No Dockerfile is open');
+  const range = line0 === undefined ? selectionIn(document) : lineStart(line0);
+  if (!range) return notApplied('Put the cursor in the Dockerfile first');
+  const actions = refactorActionsAt(cache.get(document), document.getText(), range);
+  const offered = Object.values(actions).filter(isEnabled);
+  if (offered.length === 0) return notApplied(`No refactoring applies here. ${isEnabled(actions.extractStage) ? '' : actions.extractStage.disabled.reason}`.trim());
+  const picked = await vscode.window.showQuickPick(
+    offered.map((action) => ({ label: action.title, action })),
+    { title: 'Stageflow: Refactor', placeHolder: 'Pick a refactoring (each keeps the build`s meaning)' },
+  );
+  if (!picked) return cancelled;
+  return runAction(cache, entryPoints, log, document, picked.action);
+}
+
 /** `stageflow.nameAllStages(uri)`: leaves no numeric stage reference, naming the unnamed stages they reach. */
 async function nameAllStagesCommand(cache: DocumentGraphCache, entryPoints: EntryPointIndex, log: vscode.LogOutputChannel, uri: unknown): Promise<RefactorCommandResult> {
   const document = await documentFor(uri);
@@ -188,6 +214,7 @@ function keptForEntryPoints(entryPoints: EntryPointIndex, document: vscode.TextD
 /**
  * Registers the refactoring commands; each takes the document's uri first, and without further arguments acts at
  * the cursor (the Command Palette):
+ * - `stageflow.refactor(uri, line0?)`: picks among the refactorings that apply;
  * - `stageflow.nameStage(uri, stageIndex?, name?)`: names a stage (or uses its name) and rewrites its numeric
  *   references;
  * - `stageflow.nameAllStages(uri)`: leaves no numeric stage reference;
@@ -204,6 +231,7 @@ export function registerRefactorCommands(cache: DocumentGraphCache, entryPoints:
         stage === undefined ? undefined : (graph, text) => refactorActionFor(graph, text, { refactoring: 'nameStage', stage }, chosen);
       return refactorCommand(cache, entryPoints, log, uri, 'nameStage', chosen, fromArguments);
     }),
+    vscode.commands.registerCommand('stageflow.refactor', (uri?: unknown, line0?: unknown) => pickRefactoringCommand(cache, entryPoints, log, uri, integerOrUndefined(line0))),
     vscode.commands.registerCommand('stageflow.nameAllStages', (uri?: unknown) => nameAllStagesCommand(cache, entryPoints, log, uri)),
     vscode.commands.registerCommand('stageflow.extractStage', (uri?: unknown, line0?: unknown, name?: unknown) => {
       const line = integerOrUndefined(line0);
@@ -211,7 +239,7 @@ export function registerRefactorCommands(cache: DocumentGraphCache, entryPoints:
       const fromArguments: ActionFromArguments | undefined =
         line === undefined
           ? undefined
-          : (graph, text) => refactorActionsAt(graph, text, { start: { line, character: 0 }, end: { line, character: 0 } }, chosen).extractStage;
+          : (graph, text) => refactorActionsAt(graph, text, lineStart(line), chosen).extractStage;
       return refactorCommand(cache, entryPoints, log, uri, 'extractStage', chosen, fromArguments);
     }),
     vscode.commands.registerCommand('stageflow.extractBase', (uri?: unknown, stageIndexes?: unknown, name?: unknown) => {

@@ -213,18 +213,27 @@ describe('refactorActionFor', () => {
 });
 
 describe('refactorLenses', () => {
-  it('puts Extract stage… above each stage that can be split and Extract shared base… above the first of a group', () => {
+  it('puts one Refactor… lens above each FROM where something applies, naming what in the tooltip', () => {
     const text = dockerfile(['FROM node:20 AS deps', 'WORKDIR /app', 'RUN npm ci', 'FROM node:20 AS build', 'WORKDIR /app', 'RUN npm run build', 'FROM deps AS empty']);
-    const lenses = refactorLenses(graphOf(text), text).map((lens) => [lens.range.start.line, lens.title, JSON.stringify(lens.action.request)]);
-    assert.deepEqual(lenses, [
-      [0, 'Extract stage…', '{"refactoring":"extractStage","stage":0,"line":null}'],
-      [3, 'Extract stage…', '{"refactoring":"extractStage","stage":1,"line":null}'],
-      [0, 'Extract shared base…', '{"refactoring":"extractSharedBase","stages":[0,1]}'],
-    ]);
+    assert.deepEqual(
+      refactorLenses(graphOf(text), text).map((lens) => [lens.range.start.line, lens.title, lens.tooltip]),
+      [
+        [0, 'Refactor…', 'Refactor deps: Extract stage from here…, Extract shared base stage…'],
+        [3, 'Refactor…', 'Refactor build: Extract stage from here…, Extract shared base stage…'],
+      ],
+    );
   });
 
-  it('offers no lens for a refactoring that would be refused', () => {
-    const text = dockerfile(['FROM alpine', 'RUN echo', 'COPY --from=0 /x /y']);
-    assert.deepEqual(refactorLenses(graphOf(text), text), []);
+  it('offers naming on an unnamed stage, and no lens where everything would be refused', () => {
+    const text = dockerfile(['FROM golang:1.22', 'RUN go build .', 'FROM alpine', 'COPY --from=0 /x /y']);
+    assert.deepEqual(
+      refactorLenses(graphOf(text), text).map((lens) => [lens.range.start.line, lens.tooltip]),
+      [
+        [0, 'Refactor stage-0: Extract stage from here…, Name stage 0…, Name all stages referenced by index'],
+        [2, 'Refactor stage-1: Extract stage from here…, Name stage 1…, Name all stages referenced by index'],
+      ],
+    );
+    const cycle = dockerfile(['FROM alpine', 'RUN echo', 'COPY --from=0 /x /y']);
+    assert.deepEqual(refactorLenses(graphOf(cycle), cycle), []);
   });
 });

@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MAX_LENS_TITLE, stageCodeLenses } from '../../../src/core/editor/stageCodeLenses';
+import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
+import { refactorLenses } from '../../../src/core/refactor/refactorLenses';
+
+/**
+ * The characters a line of lenses may take: VS Code draws a line's lenses on one line, joined by ` | `, in the
+ * workbench's proportional font at 90% of the editor's size (12.6 px: about 6.4 px a character, measured in
+ * Chromium on these lines). Beside the graph view the editor is about 700 px wide, and gutter, minimap and
+ * scrollbar leave some 550 px for text: 85 characters.
+ */
+const LENS_LINE_BUDGET = 85;
+
+/** Every Dockerfile the repository holds: the examples and every fixture (the real-world ones included). */
+function dockerfiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return dockerfiles(path);
+    return /(^|[.])(Dockerfile|Containerfile)([.]|$)|\.dockerfile$/i.test(entry.name) ? [path] : [];
+  });
+}
+
+const corpus = [...dockerfiles('examples'), ...dockerfiles('test/fixtures')];
+
+/** Each line's lenses as VS Code draws them: the titles joined by ` | `. */
+function lensLines(text: string): Map<number, string> {
+  const graph = buildStageGraph(text);
+  const lines = new Map<number, string[]>();
+  for (const lens of [...stageCodeLenses(graph), ...refactorLenses(graph, text)]) {
+    lines.set(lens.range.start.line, [...(lines.get(lens.range.start.line) ?? []), lens.title]);
+  }
+  return new Map([...lines].map(([line, titles]) => [line, titles.join(' | ')]));
+}
+
+describe('CodeLens fit beside the graph view (issue 8: lines of ~170 characters ran off the editor)', () => {
+  it('reads every example and fixture', () => {
+    assert.ok(corpus.length >= 35, `${corpus.length} Dockerfiles`);
+    assert.ok(corpus.includes(join('examples', 'monorepo.Dockerfile')));
+  });
+
+  for (const file of corpus) {
+    it(`${file}: every title within ${MAX_LENS_TITLE} characters, every line of lenses within ${LENS_LINE_BUDGET}`, () => {
+      for (const [line, drawn] of lensLines(readFileSync(file, 'utf8'))) {
+        for (const title of drawn.split(' | ')) assert.ok(title.length <= MAX_LENS_TITLE, `line ${line + 1}: "${title}" (${title.length})`);
+        assert.ok(drawn.length <= LENS_LINE_BUDGET, `line ${line + 1}: "${drawn}" (${drawn.length})`);
+      }
+    });
+  }
+});
