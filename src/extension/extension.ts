@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerStageDiagrams } from './docs/registerStageDiagrams';
 import { DocumentGraphCache } from './documentGraphCache';
 import { EntryPointIndex } from './entrypoints/entryPointIndex';
 import { registerEntryPointFeatures } from './entrypoints/registerEntryPointFeatures';
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerRevealStageCommand(cache, log),
   );
   registerEntryPointFeatures(context, entryPoints, cache, log, dockerfiles);
+  registerStageDiagrams(context, cache);
   // Layouts run in a worker thread (dist/layoutWorker.js), so a large graph never blocks this extension host.
   const layoutWorker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'layoutWorker.js').fsPath;
   registerGraphPanel(context, { extensionUri: context.extensionUri, cache, log, createLayoutRunner: () => new WorkerLayoutRunner(layoutWorker) });

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { DocumentGraphCache } from '../../src/extension/documentGraphCache';
 import { RefactorCodeActionProvider } from '../../src/extension/refactor/refactorCodeActionProvider';
 import { closeAllEditors, positionOf, showDocument, waitFor } from './dockerfileTestHelpers';
+import { recordingMessages } from './recordingMessages';
 
 type CommandResult = { applied: true; notes: string[] } | { applied: false; reason: string };
 
@@ -34,30 +35,6 @@ async function openUntitled(...all: string[]): Promise<vscode.TextDocument> {
   const shown = await vscode.languages.setTextDocumentLanguage(document, 'dockerfile');
   await showDocument(shown);
   return shown;
-}
-
-/**
- * Runs `body` while recording the warnings and information messages Stageflow shows (each still shown: the real
- * functions are called through), so a test can check that a refusal is never silent.
- */
-async function recordingMessages<T>(body: () => Thenable<T>): Promise<{ result: T; messages: string[] }> {
-  const messages: string[] = [];
-  const window = vscode.window as { -readonly [K in 'showWarningMessage' | 'showInformationMessage']: (typeof vscode.window)[K] };
-  const { showWarningMessage, showInformationMessage } = window;
-  window.showWarningMessage = ((message: string, ...rest: never[]) => {
-    messages.push(`warning: ${message}`);
-    return showWarningMessage(message, ...rest);
-  }) as typeof showWarningMessage;
-  window.showInformationMessage = ((message: string, ...rest: never[]) => {
-    messages.push(`information: ${message}`);
-    return showInformationMessage(message, ...rest);
-  }) as typeof showInformationMessage;
-  try {
-    return { result: await body(), messages };
-  } finally {
-    window.showWarningMessage = showWarningMessage;
-    window.showInformationMessage = showInformationMessage;
-  }
 }
 
 /**
