@@ -13,14 +13,17 @@ function fixtureUri(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, relativePath);
 }
 
-/** Stageflow's diagnostics of a file as "line:col code: message", once there are `count` of them. */
-async function diagnosticsOf(uri: vscode.Uri, count: number): Promise<string[]> {
+/**
+ * Stageflow's diagnostics of a file as "line:col code: message", once there are `count` of them. Files written to
+ * disk reach the index through VS Code's file watcher, which a loaded machine may take seconds to deliver.
+ */
+async function diagnosticsOf(uri: vscode.Uri, count: number, timeoutMs = 10_000): Promise<string[]> {
   const read = () =>
     vscode.languages
       .getDiagnostics(uri)
       .filter((diagnostic) => diagnostic.source === 'stageflow')
       .map((diagnostic) => `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code)}: ${diagnostic.message}`);
-  return waitFor(read, (found) => found.length === count, `${count} diagnostics in ${uri.path}`);
+  return waitFor(read, (found) => found.length === count, `${count} diagnostics in ${uri.path}`, timeoutMs);
 }
 
 /** Where a definition or reference points, as "file:line:col" relative to the workspace. */
@@ -184,23 +187,24 @@ describe('Compose and Bake entry points', () => {
     const override = fixtureUri('entrypoints/compose.override.yaml');
     await vscode.workspace.fs.writeFile(override, new TextEncoder().encode('services:\n  app: [\n'));
     try {
-      const [problem] = await diagnosticsOf(override, 1);
+      const [problem] = await diagnosticsOf(override, 1, 30_000);
       assert.match(problem, /^3:1 stageflow\.malformedEntryPointFile: Flow sequence/);
     } finally {
       await vscode.workspace.fs.delete(override);
     }
-    await diagnosticsOf(override, 0);
+    await diagnosticsOf(override, 0, 30_000);
   });
 
   it('refuses a refactoring that would make a Compose service build another stage, and applies the others', async () => {
     const folder = fixtureUri('entrypoints/refactor');
     const compose = vscode.Uri.joinPath(folder, 'compose.yaml');
     const dockerfileUri = vscode.Uri.joinPath(folder, 'Dockerfile');
+    await vscode.workspace.fs.createDirectory(folder);
     await vscode.workspace.fs.writeFile(dockerfileUri, new TextEncoder().encode('FROM golang\nRUN go build -o /app\nFROM alpine\nCOPY --from=0 /app /app\n'));
     await vscode.workspace.fs.writeFile(compose, new TextEncoder().encode('services:\n  app:\n    build: { target: build }\n'));
     try {
       const dockerfile = await openFixture('entrypoints/refactor/Dockerfile');
-      assert.match((await diagnosticsOf(compose, 1))[0], /Target build of service app is no stage of Dockerfile/);
+      assert.match((await diagnosticsOf(compose, 1, 30_000))[0], /Target build of service app is no stage of Dockerfile/);
       const refused = await vscode.commands.executeCommand<{ applied: boolean; reason?: string }>('stageflow.nameStage', dockerfile.uri, 0, 'build');
       assert.deepEqual(refused, {
         applied: false,
