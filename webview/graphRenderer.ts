@@ -10,7 +10,7 @@ import { nodeInDirection, type ArrowKey } from './nodeInDirection';
 
 /** What the user did in the drawing. */
 export interface RendererEvents {
-  /** A node was clicked or Enter was pressed on it. */
+  /** A node (a stage, an image, an entry point) was clicked or Enter was pressed on it. */
   activateNode(node: LayoutNode): void;
   /** An edge was clicked. */
   activateEdge(edge: LayoutEdge): void;
@@ -18,7 +18,7 @@ export interface RendererEvents {
   viewChanged(): void;
 }
 
-const EDGE_KINDS: ReadonlyArray<LayoutEdge['kind']> = ['from', 'copy', 'mount'];
+const EDGE_KINDS: ReadonlyArray<LayoutEdge['kind']> = ['from', 'copy', 'mount', 'builds'];
 const ARROW_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
 /** After the user zooms or pans by hand, the view does not follow the editor's cursor for this long. */
 const FOLLOW_PAUSE_MS = 4000;

@@ -16,6 +16,7 @@ const NODE_ENTRIES: LegendEntry[] = [
   { classes: 'node node-stage match', shape: 'box', text: 'Matches the search' },
   { classes: 'node node-image', shape: 'pill', text: 'External image' },
   { classes: 'node node-scratch', shape: 'pill', text: 'scratch: the empty image' },
+  { classes: 'node node-entry', shape: 'pill', text: 'Compose service or Bake target (click: its file)' },
 ];
 
 const EDGE_ENTRIES: LegendEntry[] = [
@@ -24,6 +25,7 @@ const EDGE_ENTRIES: LegendEntry[] = [
   { classes: 'edge edge-mount', shape: 'line', text: 'RUN --mount from: mounts files' },
   { classes: 'edge edge-copy onbuild', shape: 'line', text: 'Added by a base stage\'s ONBUILD trigger' },
   { classes: 'edge edge-copy unreachable', shape: 'line', text: 'Into a stage that is not built' },
+  { classes: 'edge edge-builds', shape: 'line', text: 'Built by a Compose service or Bake target' },
 ];
 
 /** The swatch's own svg carries the classes (not a `g`), so selectors for the drawing's `g.node` never find it. */

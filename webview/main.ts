@@ -3,7 +3,7 @@
 import type { GraphMessage, GraphViewState, HostToWebviewMessage } from '../src/shared/protocol';
 import { validateHostMessage } from '../src/shared/validateMessages';
 import { GraphRenderer } from './graphRenderer';
-import { createViewElements, readBuildArgs, renderBuildArgs, renderTargets } from './viewElements';
+import { createViewElements, readBuildArgs, renderBuildArgs, renderTargets, targetChoice } from './viewElements';
 import { connectToHost } from './vscodeApi';
 
 const host = connectToHost();
@@ -19,6 +19,7 @@ let pendingFit = false;
 const renderer = new GraphRenderer(view.svg, {
   activateNode(node) {
     if (node.stage !== null && current) host.post({ type: 'revealStage', stage: node.stage, version: current.version });
+    else if (node.entryPoint !== null) host.post({ type: 'revealEntryPoint', id: node.entryPoint });
   },
   activateEdge(edge) {
     if (current && edge.lines.length > 0) host.post({ type: 'revealLine', line: edge.lines[0], version: current.version });
@@ -39,7 +40,7 @@ function showGraph(message: GraphMessage): void {
   if (message.error === null) lastGood = message;
   view.fileName.textContent = message.fileName;
   view.fileName.title = message.documentUri;
-  renderTargets(view.target, message.targets, message.target);
+  renderTargets(view.target, message);
   renderBuildArgs(view.buildArgFields, message.buildArgs);
   view.hideImages.checked = message.hideImages;
   view.direction.value = message.direction;
@@ -89,7 +90,7 @@ function showEmpty(text: string, forget = true): void {
     // The toolbar described the document that is gone: no stale name, targets or build args for it.
     view.fileName.textContent = '';
     view.fileName.title = '';
-    renderTargets(view.target, [], null);
+    renderTargets(view.target, null);
     renderBuildArgs(view.buildArgFields, []);
   }
   view.empty.replaceChildren();
@@ -162,7 +163,7 @@ view.search.addEventListener('keydown', (event) => {
   renderer.reveal(found);
   showStatus(`Found ${found.lines[0]}${matches.length > 1 ? ` (${searchPosition + 1} of ${matches.length})` : ''}`);
 });
-view.target.addEventListener('change', () => host.post({ type: 'setTarget', target: view.target.value === '' ? null : view.target.value }));
+view.target.addEventListener('change', () => host.post(targetChoice(view.target)));
 view.buildArgFields.addEventListener('submit', (event) => {
   event.preventDefault();
   host.post({ type: 'setBuildArgs', buildArgs: readBuildArgs(view.buildArgFields) });

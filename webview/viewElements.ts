@@ -1,4 +1,4 @@
-import type { BuildArgInfo, ExportFormat } from '../src/shared/protocol';
+import type { BuildArgInfo, ExportFormat, GraphMessage, SetEntryPointMessage, SetTargetMessage } from '../src/shared/protocol';
 import { createLegend } from './legend';
 
 /** The parts of the page the view updates. */
@@ -65,10 +65,34 @@ export function createViewElements(root: HTMLElement): ViewElements {
   return { fileName, search, target, buildArgs, buildArgFields, hideImages, direction, fit, legendToggle, legend, exports, banner, empty, svg, status };
 }
 
-/** Fills the target picker: the default first, then the named stages. */
-export function renderTargets(select: HTMLSelectElement, targets: readonly string[], chosen: string | null): void {
-  select.replaceChildren(element('option', { value: '' }, 'Default (last stage)'), ...targets.map((name) => element('option', { value: name }, name)));
-  select.value = chosen !== null && targets.includes(chosen) ? chosen : '';
+/** Option values of entry points start with this, which no stage name can (BuildKit's names are `[a-z][a-z0-9-_.]*`). */
+const ENTRY_POINT_VALUE = 'entry:';
+
+/**
+ * Fills the target picker: the default first, then the named stages, then (in their own group) the Compose services
+ * and Bake targets that build the file; the entry point picked, else the target, is selected. Null empties it.
+ */
+export function renderTargets(select: HTMLSelectElement, message: Pick<GraphMessage, 'targets' | 'target' | 'entryPoints' | 'entryPoint'> | null): void {
+  const targets = message?.targets ?? [];
+  const options: HTMLElement[] = [element('option', { value: '' }, 'Default (last stage)'), ...targets.map((name) => element('option', { value: name }, name))];
+  const entryPoints = message?.entryPoints ?? [];
+  if (entryPoints.length > 0) {
+    const group = element('optgroup', { label: 'Compose and Bake' });
+    group.append(...entryPoints.map((entry) => element('option', { value: ENTRY_POINT_VALUE + entry.id }, entry.label)));
+    options.push(group);
+  }
+  select.replaceChildren(...options);
+  const chosenEntry = message?.entryPoint ?? null;
+  const chosen = message?.target ?? null;
+  if (chosenEntry !== null && entryPoints.some((entry) => entry.id === chosenEntry)) select.value = ENTRY_POINT_VALUE + chosenEntry;
+  else select.value = chosen !== null && targets.includes(chosen) ? chosen : '';
+}
+
+/** What choosing the picker's current option asks the host: a stage (or the default), or an entry point. */
+export function targetChoice(select: HTMLSelectElement): SetTargetMessage | SetEntryPointMessage {
+  const value = select.value;
+  if (value.startsWith(ENTRY_POINT_VALUE)) return { type: 'setEntryPoint', id: value.slice(ENTRY_POINT_VALUE.length) };
+  return { type: 'setTarget', target: value === '' ? null : value };
 }
 
 /** Fills the build-arg form: one input per meta ARG, the default as placeholder, the override as value. */

@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerStageDiagrams(context, cache);
   // Layouts run in a worker thread (dist/layoutWorker.js), so a large graph never blocks this extension host.
   const layoutWorker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'layoutWorker.js').fsPath;
-  registerGraphPanel(context, { extensionUri: context.extensionUri, cache, log, createLayoutRunner: () => new WorkerLayoutRunner(layoutWorker) });
+  registerGraphPanel(context, { extensionUri: context.extensionUri, cache, log, entryPoints, createLayoutRunner: () => new WorkerLayoutRunner(layoutWorker) });
   // Diagnostics for the Dockerfiles already open are computed after activation returns: nothing here waits on them.
   const initialDiagnostics = setTimeout(() => diagnostics.refreshAll(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initialDiagnostics) });

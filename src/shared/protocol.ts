@@ -43,6 +43,23 @@ export interface SetTargetMessage {
   target: string | null;
 }
 
+/**
+ * The user picked a Compose service or Bake target in the target picker: resolve the graph with its target and
+ * build args, as `docker compose build NAME` or `docker buildx bake NAME` would.
+ */
+export interface SetEntryPointMessage {
+  type: 'setEntryPoint';
+  /** `EntryPointInfo.id` of the graph message drawn. */
+  id: string;
+}
+
+/** The user picked an entry-point node: open its Compose or Bake file at the service or target. */
+export interface RevealEntryPointMessage {
+  type: 'revealEntryPoint';
+  /** `EntryPointInfo.id` of the graph message drawn. */
+  id: string;
+}
+
 /** The user changed the `--build-arg` overrides for meta ARGs (empty values mean "no override"). */
 export interface SetBuildArgsMessage {
   type: 'setBuildArgs';
@@ -72,6 +89,8 @@ export type WebviewToHostMessage =
   | RevealStageMessage
   | RevealLineMessage
   | SetTargetMessage
+  | SetEntryPointMessage
+  | RevealEntryPointMessage
   | SetBuildArgsMessage
   | SetLayoutOptionsMessage
   | ExportGraphMessage;
@@ -85,6 +104,14 @@ export interface BuildArgInfo {
   defaultValue: string | null;
   /** The override in effect, or null. */
   override: string | null;
+}
+
+/** A Compose service or Bake target that builds the Dockerfile, as the target picker lists it. */
+export interface EntryPointInfo {
+  /** Stable across edits; entry-point nodes of the layout carry it too (`LayoutNode.entryPoint`). */
+  id: string;
+  /** `compose: api`, `bake: app-debug`. */
+  label: string;
 }
 
 /** The drawing of one document version, with what the toolbar needs. */
@@ -104,6 +131,10 @@ export interface GraphMessage {
   targets: string[];
   /** The chosen target name, or null for the default (last stage). */
   target: string | null;
+  /** The Compose services and Bake targets that build this Dockerfile, for the target picker. */
+  entryPoints: EntryPointInfo[];
+  /** The entry point picked (its target and build args are then `target` and the overrides), or null. */
+  entryPoint: string | null;
   buildArgs: BuildArgInfo[];
   hideImages: boolean;
   direction: LayoutDirection;

@@ -3,7 +3,7 @@
  * type, so neither side ever acts on malformed or unexpected data (a webview is an untrusted renderer).
  */
 import type { GraphLayout, LayoutEdge, LayoutNode } from '../core/layout/layoutTypes';
-import type { BuildArgInfo, ExportFormat, GraphMessage, HostToWebviewMessage, WebviewToHostMessage } from './protocol';
+import type { BuildArgInfo, EntryPointInfo, ExportFormat, GraphMessage, HostToWebviewMessage, WebviewToHostMessage } from './protocol';
 
 type Check = (value: unknown) => boolean;
 
@@ -34,9 +34,10 @@ const isPoint = shape({ x: isNumber, y: isNumber });
 const isLayoutNode = shape({
   id: isString,
   key: isString,
-  kind: oneOf<LayoutNode['kind']>('stage', 'image', 'scratch'),
+  kind: oneOf<LayoutNode['kind']>('stage', 'image', 'scratch', 'entry'),
   stage: orNull(isIndex),
   image: orNull(isString),
+  entryPoint: orNull(isString),
   x: isNumber,
   y: isNumber,
   width: isNumber,
@@ -52,7 +53,7 @@ const isLayoutEdge = shape({
   id: isString,
   source: isString,
   target: isString,
-  kind: oneOf<LayoutEdge['kind']>('from', 'copy', 'mount'),
+  kind: oneOf<LayoutEdge['kind']>('from', 'copy', 'mount', 'builds'),
   onbuild: isBoolean,
   edges: arrayOf(isIndex),
   lines: arrayOf(isLine),
@@ -75,6 +76,8 @@ const isLayout = shape({
   bends: isNumber,
 } satisfies Record<keyof GraphLayout, Check>);
 
+const isEntryPointInfo = shape({ id: isString, label: isString } satisfies Record<keyof EntryPointInfo, Check>);
+
 const isBuildArg = shape({ name: isString, defaultValue: orNull(isString), override: orNull(isString) } satisfies Record<keyof BuildArgInfo, Check>);
 
 const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
@@ -83,6 +86,8 @@ const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
   revealStage: messageShape({ stage: isIndex, version: isNumber }),
   revealLine: messageShape({ line: isLine, version: isNumber }),
   setTarget: messageShape({ target: orNull(isString) }),
+  setEntryPoint: messageShape({ id: isString }),
+  revealEntryPoint: messageShape({ id: isString }),
   setBuildArgs: messageShape({ buildArgs: isStringMap }),
   setLayoutOptions: messageShape({ hideImages: isBoolean, direction: isDirection }),
   exportGraph: messageShape({ format: isExportFormat }),
@@ -98,6 +103,8 @@ const hostMessages: Record<HostToWebviewMessage['type'], Check> = {
     errorLine: orNull(isLine),
     targets: arrayOf(isString),
     target: orNull(isString),
+    entryPoints: arrayOf(isEntryPointInfo),
+    entryPoint: orNull(isString),
     buildArgs: arrayOf(isBuildArg),
     hideImages: isBoolean,
     direction: isDirection,

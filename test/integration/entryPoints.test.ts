@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, openFixture, positionOf, waitFor } from './dockerfileTestHelpers';
+import { panelReport } from './graphPanelReport';
 
 function fixtureUri(relativePath: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -12,14 +13,17 @@ function fixtureUri(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, relativePath);
 }
 
-/** Stageflow's diagnostics of a file as "line:col code: message", once there are `count` of them. */
-async function diagnosticsOf(uri: vscode.Uri, count: number): Promise<string[]> {
+/**
+ * Stageflow's diagnostics of a file as "line:col code: message", once there are `count` of them. Files written to
+ * disk reach the index through VS Code's file watcher, which a loaded machine may take seconds to deliver.
+ */
+async function diagnosticsOf(uri: vscode.Uri, count: number, timeoutMs = 10_000): Promise<string[]> {
   const read = () =>
     vscode.languages
       .getDiagnostics(uri)
       .filter((diagnostic) => diagnostic.source === 'stageflow')
       .map((diagnostic) => `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code)}: ${diagnostic.message}`);
-  return waitFor(read, (found) => found.length === count, `${count} diagnostics in ${uri.path}`);
+  return waitFor(read, (found) => found.length === count, `${count} diagnostics in ${uri.path}`, timeoutMs);
 }
 
 /** Where a definition or reference points, as "file:line:col" relative to the workspace. */
@@ -35,6 +39,21 @@ async function definitionsAt(document: vscode.TextDocument, position: vscode.Pos
 async function referencesAt(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
   const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, position);
   return found.map((location) => place(location.uri, location.range)).sort();
+}
+
+/**
+ * Puts documents back as they were, on disk too: the web workbench saves edits after a second (`files.autoSave`
+ * is `afterDelay` there), so closing without saving would not undo an edit a slow test left for that long.
+ */
+async function restore(documents: readonly vscode.TextDocument[], texts: readonly string[]): Promise<void> {
+  for (const [index, document] of documents.entries()) {
+    if (document.getText() !== texts[index]) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), texts[index]);
+      assert.ok(await vscode.workspace.applyEdit(edit), `${document.uri.path} is restored`);
+    }
+    if (document.isDirty) assert.ok(await document.save(), `${document.uri.path} is saved`);
+  }
 }
 
 /** Waits until the index has read the fixture's Compose and Bake files (the search runs after activation). */
@@ -57,14 +76,20 @@ describe('Compose and Bake entry points', () => {
   it('fixes the misspelt target with the quick fix, and the diagnostic goes', async () => {
     const compose = await openFixture('entrypoints/compose.yaml');
     const uri = compose.uri;
+    const original = compose.getText();
     await diagnosticsOf(uri, 2);
-    const range = new vscode.Range(positionOf(compose, 'tset'), positionOf(compose, 'tset', 0, 4));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((action) => action.title === 'Change the target to test');
-    assert.ok(fix?.edit, actions.map((action) => action.title).join(', '));
-    assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    assert.match(compose.getText(), /target: test\n/);
-    assert.deepEqual(await diagnosticsOf(uri, 1), ['18:11 stageflow.undeclaredBuildArg: Build arg GOFLAGS of service tests is not declared by any ARG in Dockerfile, so it has no effect']);
+    try {
+      const range = new vscode.Range(positionOf(compose, 'tset'), positionOf(compose, 'tset', 0, 4));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((action) => action.title === 'Change the target to test');
+      assert.ok(fix?.edit, actions.map((action) => action.title).join(', '));
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(compose.getText(), /target: test\n/);
+      assert.deepEqual(await diagnosticsOf(uri, 1), ['18:11 stageflow.undeclaredBuildArg: Build arg GOFLAGS of service tests is not declared by any ARG in Dockerfile, so it has no effect']);
+    } finally {
+      await restore([compose], [original]);
+    }
+    await diagnosticsOf(uri, 2);
   });
 
   it('goes from a Compose or Bake target to its stage, and from a dockerfile value to the Dockerfile', async () => {
@@ -129,14 +154,18 @@ describe('Compose and Bake entry points', () => {
       edit.entries().map(([uri, edits]) => `${vscode.workspace.asRelativePath(uri)}: ${edits.map((item) => place(uri, item.range)).join(' ')}`),
       ['entrypoints/Dockerfile: entrypoints/Dockerfile:6:15', 'entrypoints/compose.yaml: entrypoints/compose.yaml:9:15', 'entrypoints/docker-bake.hcl: entrypoints/docker-bake.hcl:14:15'],
     );
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.deepEqual(
-      [dockerfile, compose, bake].map((document) => document.getText()),
-      [before[0].replace('AS debug', 'AS dev'), before[1].replace('target: debug', 'target: dev'), before[2].replace('"debug"\n}', '"dev"\n}')],
-    );
-    await vscode.window.showTextDocument(dockerfile);
-    await vscode.commands.executeCommand('undo');
-    assert.deepEqual([dockerfile, compose, bake].map((document) => document.getText()), before);
+    try {
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.deepEqual(
+        [dockerfile, compose, bake].map((document) => document.getText()),
+        [before[0].replace('AS debug', 'AS dev'), before[1].replace('target: debug', 'target: dev'), before[2].replace('"debug"\n}', '"dev"\n}')],
+      );
+      await vscode.window.showTextDocument(dockerfile);
+      await vscode.commands.executeCommand('undo');
+      assert.deepEqual([dockerfile, compose, bake].map((document) => document.getText()), before);
+    } finally {
+      await restore([dockerfile, compose, bake], before);
+    }
   });
 
   it('renames the stage from a Bake target too, offering the stage name, and refuses on a target that names no stage', async () => {
@@ -158,23 +187,24 @@ describe('Compose and Bake entry points', () => {
     const override = fixtureUri('entrypoints/compose.override.yaml');
     await vscode.workspace.fs.writeFile(override, new TextEncoder().encode('services:\n  app: [\n'));
     try {
-      const [problem] = await diagnosticsOf(override, 1);
+      const [problem] = await diagnosticsOf(override, 1, 30_000);
       assert.match(problem, /^3:1 stageflow\.malformedEntryPointFile: Flow sequence/);
     } finally {
       await vscode.workspace.fs.delete(override);
     }
-    await diagnosticsOf(override, 0);
+    await diagnosticsOf(override, 0, 30_000);
   });
 
   it('refuses a refactoring that would make a Compose service build another stage, and applies the others', async () => {
     const folder = fixtureUri('entrypoints/refactor');
     const compose = vscode.Uri.joinPath(folder, 'compose.yaml');
     const dockerfileUri = vscode.Uri.joinPath(folder, 'Dockerfile');
+    await vscode.workspace.fs.createDirectory(folder);
     await vscode.workspace.fs.writeFile(dockerfileUri, new TextEncoder().encode('FROM golang\nRUN go build -o /app\nFROM alpine\nCOPY --from=0 /app /app\n'));
     await vscode.workspace.fs.writeFile(compose, new TextEncoder().encode('services:\n  app:\n    build: { target: build }\n'));
     try {
       const dockerfile = await openFixture('entrypoints/refactor/Dockerfile');
-      assert.match((await diagnosticsOf(compose, 1))[0], /Target build of service app is no stage of Dockerfile/);
+      assert.match((await diagnosticsOf(compose, 1, 30_000))[0], /Target build of service app is no stage of Dockerfile/);
       const refused = await vscode.commands.executeCommand<{ applied: boolean; reason?: string }>('stageflow.nameStage', dockerfile.uri, 0, 'build');
       assert.deepEqual(refused, {
         applied: false,
@@ -187,5 +217,21 @@ describe('Compose and Bake entry points', () => {
       await closeAllEditors();
       await vscode.workspace.fs.delete(folder, { recursive: true });
     }
+  });
+
+  it('draws the Compose services and Bake targets in the graph view, resolves the graph as the one picked builds it, and opens one clicked', async () => {
+    const dockerfile = await openFixture('entrypoints/Dockerfile');
+    await entryPointsIndexed(dockerfile);
+    await vscode.commands.executeCommand('stageflow.showGraph');
+    // 4 stages, 2 images, and 5 entry points that build a stage (compose tests targets tset, which is none).
+    await waitFor(panelReport, (report) => report?.rendered?.version === dockerfile.version && report.rendered.nodeCount === 11, 'the graph with its entry points', 30_000);
+    await vscode.commands.executeCommand('_stageflow.graphPanelReceive', { type: 'setEntryPoint', id: 'compose:app-debug@compose.yaml' });
+    await waitFor(panelReport, (report) => report?.entryPoint === 'compose:app-debug@compose.yaml' && report.rendered?.nodeCount === 11, 'the graph resolved as compose app-debug', 30_000);
+    // Every feature now resolves the Dockerfile as `docker compose build app-debug` does: debug is the target.
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', dockerfile.uri);
+    assert.ok(lenses.some((lens) => lens.range.start.line === 5 && lens.command?.title === 'target'), lenses.map((lens) => `${lens.range.start.line}: ${lens.command?.title}`).join('\n'));
+    await vscode.commands.executeCommand('_stageflow.graphPanelReceive', { type: 'revealEntryPoint', id: 'bake:debug@docker-bake.hcl' });
+    const editor = await waitFor(() => vscode.window.activeTextEditor, (active) => active?.document.uri.path.endsWith('/docker-bake.hcl') === true, 'docker-bake.hcl to open');
+    assert.equal(editor?.selection.active.line, 11);
   });
 });

@@ -7,6 +7,8 @@ export interface PanelReport {
   documentUri: string | null;
   version: number | null;
   nodeCount: number | null;
+  /** The Compose service or Bake target the drawing was resolved as, or null. */
+  entryPoint: string | null;
   rendered: { version: number; nodeCount: number } | null;
   highlight: { stage: number | null; reveal: boolean } | null;
   /** When the posted drawing's layout was asked for and arrived, in the extension host's `Date.now()`. */

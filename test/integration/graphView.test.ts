@@ -25,6 +25,7 @@ describe('Graph view', () => {
       documentUri: document.uri.toString(),
       version: document.version,
       nodeCount: 4,
+      entryPoint: null,
       rendered: { version: document.version, nodeCount: 4 },
       highlight: undefined,
       layout: undefined,

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
 import { layoutStageGraph } from '../../src/core/layout/layoutStageGraph';
-import { graphLayoutOptions, graphPanelModel, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
+import { graphEntryPoints } from '../../src/core/editor/graphEntryPoints';
+import { readEntryPoints } from '../../src/core/entrypoints/readEntryPoints';
+import { graphLayoutOptions, graphPanelModel, pickEntryPoint, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
 
-const defaults: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
+const defaults: GraphViewSettings = { target: null, buildArgs: {}, entryPoint: null, hideImages: false, direction: 'LR' };
 
 function modelOf(text: string, settings: Partial<GraphViewSettings> = {}): ReturnType<typeof graphPanelModel> {
   const chosen = { ...defaults, ...settings };
@@ -32,6 +34,8 @@ describe('graphPanelModel (what the panel posts)', () => {
         errorLine: null,
         targets: ['Build', 'app'],
         target: null,
+        entryPoints: [],
+        entryPoint: null,
         buildArgs: [{ name: 'GO', defaultValue: '1.22', override: '1.21' }],
         hideImages: true,
         direction: 'TB',
@@ -52,5 +56,31 @@ describe('graphPanelModel (what the panel posts)', () => {
 
   it('explains an empty document instead of drawing nothing', () => {
     assert.deepEqual(modelOf('  \n'), { type: 'empty', message: 'Dockerfile is empty. Add a FROM line and its stages appear here as you type.' });
+  });
+
+  // Issue 11, "On the graph": entry points as nodes, listed in the target picker; picking one resolves the graph as
+  // `docker compose build NAME` would (its target, its build args, not the view's).
+  it('draws the Compose services that build the file and offers them in the target picker; picking one takes its target and args', () => {
+    const text = 'ARG GO=1.22\nFROM golang:${GO} AS build\nFROM build AS debug\nFROM alpine AS app\n';
+    const scan = readEntryPoints([{ path: '/w/compose.yaml', text: 'services:\n  api:\n    build: .\n  api-debug:\n    build: { context: ., target: debug, args: [GO=1.24] }\n' }]);
+    const entries = graphEntryPoints(scan, '/w/Dockerfile', buildStageGraph(text));
+    const settings = pickEntryPoint({ ...defaults, buildArgs: { GO: '1.21' } }, entries[1]);
+    assert.deepEqual([settings.target, settings.buildArgs, settings.entryPoint], ['debug', { GO: '1.24' }, 'compose:api-debug@compose.yaml']);
+    const graph = buildStageGraph(text, { target: settings.target ?? undefined, buildArgs: settings.buildArgs });
+    const message = graphPanelModel({ uri: 'file:///w/Dockerfile', fileName: 'Dockerfile', version: 7, text }, graph, settings, layoutStageGraph(graph, graphLayoutOptions(settings, entries)), entries);
+    assert.equal(message.type, 'graph');
+    if (message.type !== 'graph') return;
+    assert.deepEqual([message.entryPoints, message.entryPoint, message.target], [
+      [
+        { id: 'compose:api@compose.yaml', label: 'compose: api' },
+        { id: 'compose:api-debug@compose.yaml', label: 'compose: api-debug' },
+      ],
+      'compose:api-debug@compose.yaml',
+      'debug',
+    ]);
+    assert.deepEqual(
+      message.layout.nodes.map((node) => [node.lines[0], node.reachable]),
+      [['build', true], ['debug', true], ['app', false], ['golang:1.24', true], ['alpine', false], ['compose: api', false], ['compose: api-debug', true]],
+    );
   });
 });

@@ -2,11 +2,21 @@
 // HTML and Content-Security-Policy (src/extension/graphView/graphPanelHtml.ts). Messages are built the way the panel builds them.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { graphEntryPoints } from '../../src/core/editor/graphEntryPoints';
+import { readEntryPoints } from '../../src/core/entrypoints/readEntryPoints';
+import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
+import { pickEntryPoint, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
 import { panelMessageFor } from './panelMessage';
 import { WebviewHarness, type ThemeName, type ViewPage } from './webviewHarness';
 
 const SCREENSHOTS = 'test-output/screenshots';
 const example = (name: string): string => readFileSync(`examples/${name}`, 'utf8');
+
+const composeBake = 'examples/compose-bake';
+const composeBakeDockerfile = readFileSync(`${composeBake}/Dockerfile`, 'utf8');
+const composeBakeScan = readEntryPoints(['compose.yaml', 'docker-bake.hcl'].map((name) => ({ path: `${composeBake}/${name}`, text: readFileSync(`${composeBake}/${name}`, 'utf8') })));
+const composeBakeEntries = graphEntryPoints(composeBakeScan, `${composeBake}/Dockerfile`, buildStageGraph(composeBakeDockerfile));
+const viewDefaults: GraphViewSettings = { target: null, buildArgs: {}, entryPoint: null, hideImages: false, direction: 'LR' };
 
 /** Titles (first text line) of the drawn nodes, in document order. */
 const nodeTitles = (view: ViewPage): Promise<string[]> => view.page.$$eval('g.node', (nodes) => nodes.map((node) => node.querySelector('text')?.textContent ?? ''));
@@ -200,7 +210,7 @@ describe('graph view in Chromium', function () {
     assert.equal(await view.page.isVisible('.legend'), true);
     assert.equal(await view.page.getAttribute('button[aria-controls="graph-legend"]', 'aria-pressed'), 'true');
     const entries = await view.page.$$eval('.legend li', (items) => items.map((item) => item.textContent));
-    for (const meaning of [/Build target/, /Not built/, /External image/, /FROM/, /COPY --from/, /RUN --mount/, /ONBUILD/]) {
+    for (const meaning of [/Build target/, /Not built/, /External image/, /FROM/, /COPY --from/, /RUN --mount/, /ONBUILD/, /Compose service or Bake target/, /Built by a Compose service/]) {
       assert.ok(entries.some((entry) => meaning.test(entry ?? '')), `the legend explains ${meaning}`);
     }
     // A swatch is drawn with the graph's own classes, so it looks exactly like what it explains.
@@ -384,4 +394,53 @@ RUN apk add curl
       await view.page.screenshot({ path: `${SCREENSHOTS}/monorepo-${theme.replace('vscode-', '')}.png` });
     });
   }
+
+  // Issue 11, "On the graph": the Compose services and Bake targets of examples/compose-bake as their own nodes;
+  // clicking one asks the host to open it, and the target picker offers them.
+  describe('entry points', () => {
+    it('draws each Compose service and Bake target after the stage it builds, and a click asks to open it', async () => {
+      await view.post(panelMessageFor(composeBakeDockerfile, {}, 1, 'Dockerfile', composeBakeEntries));
+      const drawn = await view.page.$$eval('g.node-entry', (nodes) => nodes.map((node) => node.querySelector('text')?.textContent).sort());
+      assert.deepEqual(drawn, ['bake: _common', 'bake: app', 'bake: app-debug', 'bake: unit-tests', 'compose: api', 'compose: api-debug']);
+      const builds = await view.page.$$eval('g.edge-builds', (groups) => groups.map((group) => `${group.getAttribute('data-source')} -> ${group.getAttribute('data-target')}`).sort());
+      assert.deepEqual(builds, [
+        'stage:2 -> entry:bake:unit-tests@docker-bake.hcl',
+        'stage:3 -> entry:bake:app-debug@docker-bake.hcl',
+        'stage:3 -> entry:compose:api-debug@compose.yaml',
+        'stage:4 -> entry:bake:_common@docker-bake.hcl',
+        'stage:4 -> entry:bake:app@docker-bake.hcl',
+        'stage:4 -> entry:compose:api@compose.yaml',
+      ]);
+      assert.match((await view.page.textContent('g.node[data-key="entry:compose:api-debug@compose.yaml"] title')) ?? '', /compose: api-debug \(compose\.yaml:10, target debug, args GO_VERSION VERSION\)/);
+      await view.page.click('g.node[data-key="entry:bake:app-debug@docker-bake.hcl"] rect');
+      assert.deepEqual(await view.actions(), [{ type: 'revealEntryPoint', id: 'bake:app-debug@docker-bake.hcl' }]);
+      await view.page.screenshot({ path: `${SCREENSHOTS}/compose-bake-entry-points.png` });
+    });
+
+    it('offers them in the target picker, sends the one picked, and shows it picked in the redrawn graph', async () => {
+      await view.post(panelMessageFor(composeBakeDockerfile, {}, 1, 'Dockerfile', composeBakeEntries));
+      const groups = await view.page.$$eval('select[aria-label="Build target"] optgroup', (found) => found.map((group) => [group.getAttribute('label'), Array.from(group.querySelectorAll('option')).map((option) => option.textContent)]));
+      assert.deepEqual(groups, [['Compose and Bake', ['compose: api', 'compose: api-debug', 'compose: tests', 'bake: _common', 'bake: app', 'bake: app-debug', 'bake: unit-tests']]]);
+      await view.page.selectOption('select[aria-label="Build target"]', { label: 'bake: unit-tests' });
+      assert.deepEqual((await view.actions()).at(-1), { type: 'setEntryPoint', id: 'bake:unit-tests@docker-bake.hcl' });
+      const picked = pickEntryPoint(viewDefaults, composeBakeEntries.find((entry) => entry.id === 'bake:unit-tests@docker-bake.hcl')!);
+      await view.post(panelMessageFor(composeBakeDockerfile, picked, 2, 'Dockerfile', composeBakeEntries));
+      assert.equal(await view.page.$eval('select[aria-label="Build target"]', (select) => (select as HTMLSelectElement).selectedOptions[0].textContent), 'bake: unit-tests');
+      assert.equal(await view.page.$eval('g.node.target', (node) => node.getAttribute('data-key')), 'stage:test');
+      await view.page.selectOption('select[aria-label="Build target"]', 'debug');
+      assert.deepEqual((await view.actions()).at(-1), { type: 'setTarget', target: 'debug' });
+    });
+
+    for (const theme of ['vscode-dark', 'vscode-high-contrast'] as ThemeName[]) {
+      it(`draws the entry points in the ${theme.replace('vscode-', '')} theme (screenshot)`, async () => {
+        await view.close();
+        view = await harness.open(theme);
+        await view.post(panelMessageFor(composeBakeDockerfile, {}, 1, 'Dockerfile', composeBakeEntries));
+        const stroke = await view.page.$eval('g.node-entry rect', (rect) => getComputedStyle(rect).stroke);
+        const background = await view.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        assert.notEqual(stroke, background, 'entry boxes stand out from the background');
+        await view.page.screenshot({ path: `${SCREENSHOTS}/compose-bake-entry-points-${theme.replace('vscode-', '')}.png` });
+      });
+    }
+  });
 });

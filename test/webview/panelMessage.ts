@@ -1,13 +1,23 @@
+import type { GraphEntryPoint } from '../../src/core/editor/graphEntryPoints';
 import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
 import { layoutStageGraph } from '../../src/core/layout/layoutStageGraph';
 import { graphLayoutOptions, graphPanelModel, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
 import type { EmptyMessage, GraphMessage } from '../../src/shared/protocol';
 
-const defaults: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
+const defaults: GraphViewSettings = { target: null, buildArgs: {}, entryPoint: null, hideImages: false, direction: 'LR' };
 
-/** The message the graph panel posts for `text` as version `version` of `fileName`, built the way the panel builds it. */
-export function panelMessageFor(text: string, settings: Partial<GraphViewSettings> = {}, version = 1, fileName = 'Dockerfile'): GraphMessage | EmptyMessage {
+/**
+ * The message the graph panel posts for `text` as version `version` of `fileName`, with the Compose services and Bake
+ * targets that build it, built the way the panel builds it.
+ */
+export function panelMessageFor(
+  text: string,
+  settings: Partial<GraphViewSettings> = {},
+  version = 1,
+  fileName = 'Dockerfile',
+  entryPoints: readonly GraphEntryPoint[] = [],
+): GraphMessage | EmptyMessage {
   const chosen = { ...defaults, ...settings };
   const graph = buildStageGraph(text, { target: chosen.target ?? undefined, buildArgs: chosen.buildArgs });
-  return graphPanelModel({ uri: `file:///work/${fileName}`, fileName, version, text }, graph, chosen, layoutStageGraph(graph, graphLayoutOptions(chosen)));
+  return graphPanelModel({ uri: `file:///work/${fileName}`, fileName, version, text }, graph, chosen, layoutStageGraph(graph, graphLayoutOptions(chosen, entryPoints)), entryPoints);
 }

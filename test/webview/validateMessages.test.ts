@@ -14,6 +14,8 @@ const graphMessage: GraphMessage = {
   errorLine: null,
   targets: ['build'],
   target: null,
+  entryPoints: [{ id: 'compose:api@compose.yaml', label: 'compose: api' }],
+  entryPoint: null,
   buildArgs: [{ name: 'GO_VERSION', defaultValue: '1.22', override: null }],
   hideImages: false,
   direction: 'LR',
@@ -27,6 +29,8 @@ describe('validateWebviewMessage (host side)', () => {
       { type: 'revealLine', line: 12, version: 7 },
       { type: 'setTarget', target: 'build' },
       { type: 'setTarget', target: null },
+      { type: 'setEntryPoint', id: 'compose:api@compose.yaml' },
+      { type: 'revealEntryPoint', id: 'bake:app@docker-bake.hcl' },
       { type: 'setBuildArgs', buildArgs: { GO_VERSION: '1.23' } },
       { type: 'setLayoutOptions', hideImages: true, direction: 'TB' },
       { type: 'exportGraph', format: 'mermaid' },
@@ -45,6 +49,8 @@ describe('validateWebviewMessage (host side)', () => {
       { type: 'revealLine', line: 1.5, version: 7 },
       { type: 'setBuildArgs', buildArgs: { A: 1 } },
       { type: 'exportGraph', format: 'png' },
+      { type: 'setEntryPoint', id: null },
+      { type: 'revealEntryPoint' },
       { type: 'ready', extra: true },
       { type: 'constructor' },
       { type: 'toString' },
@@ -56,6 +62,9 @@ describe('validateWebviewMessage (host side)', () => {
 describe('validateHostMessage (webview side)', () => {
   it('accepts a graph message with a real layout, and the other host messages', () => {
     assert.equal(validateHostMessage(graphMessage), graphMessage);
+    const withEntry = { ...graphMessage, layout: layoutStageGraph(buildStageGraph('FROM alpine AS app\n'), { entryPoints: [{ id: 'compose:api@compose.yaml', label: 'compose: api', stage: 0, tooltip: 'compose.yaml:2' }] }) };
+    assert.deepEqual(withEntry.layout.edges.map((edge) => edge.kind), ['from', 'builds']);
+    assert.equal(validateHostMessage(withEntry), withEntry);
     for (const message of [
       { type: 'empty', message: 'Open a Dockerfile' },
       { type: 'highlightStage', stage: null, version: 1, reveal: false },
@@ -73,5 +82,10 @@ describe('validateHostMessage (webview side)', () => {
     injected.layout.edges[0].path = 'M0,0"/><script>alert(1)</script>';
     assert.equal(validateHostMessage(injected), undefined);
     assert.equal(validateHostMessage({ ...graphMessage, version: 'x' }), undefined);
+    assert.equal(validateHostMessage({ ...graphMessage, entryPoints: [{ id: 'a' }] }), undefined);
+    assert.equal(validateHostMessage({ ...graphMessage, entryPoint: 3 }), undefined);
+    const badEntryNode = structuredClone(graphMessage);
+    badEntryNode.layout.nodes[0].entryPoint = 7 as unknown as string;
+    assert.equal(validateHostMessage(badEntryNode), undefined);
   });
 });

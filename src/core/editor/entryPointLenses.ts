@@ -37,7 +37,7 @@ export function entryPointLenses(scan: EntryPointScan, dockerfilePath: string, g
   for (const stage of graph.stages) {
     const building = entryPointsBuildingStage(scan, dockerfilePath, graph, stage.index);
     if (building.length === 0) continue;
-    const entries = building.map((entry) => choice(entry, folder));
+    const entries = building.map((entry) => entryPointChoice(entry, folder));
     lenses.push({
       range: stage.ranges.from,
       title: building.length === 1 ? oneTitle(building[0]) : countTitle(building),
@@ -48,7 +48,8 @@ export function entryPointLenses(scan: EntryPointScan, dockerfilePath: string, g
   return lenses;
 }
 
-function choice(entry: EntryPoint, folder: string): EntryPointChoice {
+/** How the lens, its quick pick and the graph view name an entry point, with paths seen from `folder`. */
+export function entryPointChoice(entry: EntryPoint, folder: string): EntryPointChoice {
   const where = `${relativePath(folder, entry.source.path)}:${entry.source.range.start.line + 1}`;
   const target = entry.target === null ? 'no target: the last stage' : `target ${entry.target.value ?? '(a variable)'}`;
   const args = entry.args.length === 0 ? '' : `, args ${entry.args.map((arg) => arg.name).join(' ')}`;

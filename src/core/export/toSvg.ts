@@ -9,6 +9,8 @@ svg { background: #ffffff; font-family: system-ui, -apple-system, "Segoe UI", sa
 .node rect { fill: #f6f8fa; stroke: #57606a; stroke-width: 1; }
 .node-image rect { fill: #eaeef2; stroke-dasharray: 4 2; }
 .node-scratch rect { fill: none; stroke-dasharray: 2 2; }
+.node-entry rect { fill: #ffffff; stroke: #1a7f37; stroke-width: 1.5; }
+.node-entry .detail { fill: #1f2328; }
 .node.target rect { stroke: #0969da; stroke-width: 2.5; }
 .node.unreachable { opacity: 0.5; }
 .node.unreachable rect { stroke-dasharray: 5 3; }
@@ -20,6 +22,7 @@ svg { background: #ffffff; font-family: system-ui, -apple-system, "Segoe UI", sa
 .edge-copy path { stroke: #0969da; }
 .edge-mount path { stroke: #8250df; stroke-dasharray: 6 3; }
 .edge.onbuild path { stroke-dasharray: 2 3; }
+.edge-builds path { stroke: #1a7f37; stroke-dasharray: 1 3; stroke-linecap: round; }
 .edge.unreachable { opacity: 0.45; }
 .edge text { font-size: 10px; fill: #1f2328; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; }
 .arrow { fill: #57606a; }
@@ -27,12 +30,15 @@ svg { background: #ffffff; font-family: system-ui, -apple-system, "Segoe UI", sa
   svg { background: #0d1117; }
   .node rect { fill: #161b22; stroke: #8b949e; }
   .node-image rect { fill: #21262d; }
+  .node-entry rect { fill: #0d1117; stroke: #3fb950; }
+  .node-entry .detail { fill: #e6edf3; }
   .node.target rect { stroke: #58a6ff; }
   .title { fill: #e6edf3; }
   .detail { fill: #8b949e; }
   .edge path { stroke: #8b949e; }
   .edge-copy path { stroke: #58a6ff; }
   .edge-mount path { stroke: #bc8cff; }
+  .edge-builds path { stroke: #3fb950; }
   .edge text { fill: #e6edf3; stroke: #0d1117; }
   .arrow { fill: #8b949e; }
 }`;

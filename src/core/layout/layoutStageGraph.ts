@@ -1,18 +1,20 @@
 import { mergeParallelEdges } from '../graph/mergeParallelEdges';
-import type { Edge, StageGraph } from '../model';
+import type { StageGraph } from '../model';
 import { sideForPorts } from './assignPorts';
 import { countBends, edgePath } from './edgePath';
 import { layeredLayout, type RankPoint } from './layeredLayout';
 import { placeEdgeLabels } from './placeEdgeLabels';
 import { edgeLabel, edgeTooltip, instructionLine, stageAriaLabel, stageLines, stageTooltip } from './layoutLabels';
 import { shortenMiddle } from './shortenText';
-import type { GraphLayout, LayoutDirection, LayoutEdge, LayoutNode, LayoutOptions } from './layoutTypes';
+import type { GraphLayout, LayoutDirection, LayoutEdge, LayoutEntryPoint, LayoutNode, LayoutOptions } from './layoutTypes';
 
 /** Estimated text widths (px per character) of the title and detail lines; boxes are sized from them. */
 export const TITLE_CHAR_WIDTH = 7.6;
 export const DETAIL_CHAR_WIDTH = 6.4;
 const STAGE_HEIGHT = 60;
 const IMAGE_HEIGHT = 30;
+/** Longest entry-point title kept before cutting it in the middle. */
+const MAX_ENTRY_TITLE = 34;
 const MARGIN = 20;
 
 type NodeDraft = Omit<LayoutNode, 'x' | 'y'>;
@@ -20,7 +22,8 @@ type NodeDraft = Omit<LayoutNode, 'x' | 'y'>;
 /**
  * Lays out a stage graph as layered boxes and routed edges: dependencies before dependents, crossings reduced,
  * long edges routed through bend points, parallel instructions of one kind merged into one edge with a count.
- * Deterministic: the same graph and options always give the same picture.
+ * Entry points given in the options (Compose services, Bake targets) follow the stage each builds. Deterministic:
+ * the same graph and options always give the same picture.
  */
 export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {}): GraphLayout {
   const direction = options.direction ?? 'LR';
@@ -35,6 +38,14 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
     }
   }
   const merged = mergeEdges(graph, nodeIndex);
+  for (const entry of options.entryPoints ?? []) {
+    const stage = nodeIndex.get(`stage:${entry.stage}`);
+    const id = `entry:${entry.id}`;
+    if (stage === undefined || nodeIndex.has(id)) continue;
+    nodeIndex.set(id, drafts.length);
+    drafts.push(entryNode(entry, drafts[stage].reachable));
+    merged.push(buildsEdge(entry, stage, drafts.length - 1, graph));
+  }
   makeRoomForPorts(drafts, merged, direction);
   const labelSpace = (label: string): number => (direction === 'LR' ? Array.from(label).length * DETAIL_CHAR_WIDTH + 28 : 26);
   const drawing = layeredLayout({
@@ -106,6 +117,7 @@ function stageNodes(graph: StageGraph): NodeDraft[] {
       kind: 'stage',
       stage: stage.index,
       image: null,
+      entryPoint: null,
       width: Math.round(Math.min(300, Math.max(120, width))),
       height: STAGE_HEIGHT,
       lines,
@@ -126,6 +138,7 @@ function imageNode(ref: string, reachable: boolean): NodeDraft {
     kind: scratch ? 'scratch' : 'image',
     stage: null,
     image: ref,
+    entryPoint: null,
     width: Math.round(Math.min(280, Math.max(90, Array.from(title).length * DETAIL_CHAR_WIDTH + 24))),
     height: IMAGE_HEIGHT,
     lines: [title],
@@ -136,11 +149,45 @@ function imageNode(ref: string, reachable: boolean): NodeDraft {
   };
 }
 
+/** A Compose service or Bake target: a pill after its stage, greyed like that stage when the target skips it. */
+function entryNode(entry: LayoutEntryPoint, reachable: boolean): NodeDraft {
+  const title = shortenMiddle(entry.label, MAX_ENTRY_TITLE);
+  return {
+    id: `entry:${entry.id}`,
+    key: `entry:${entry.id}`,
+    kind: 'entry',
+    stage: null,
+    image: null,
+    entryPoint: entry.id,
+    width: Math.round(Math.min(280, Math.max(90, Array.from(title).length * DETAIL_CHAR_WIDTH + 24))),
+    height: IMAGE_HEIGHT,
+    lines: [title],
+    tooltip: entry.tooltip,
+    ariaLabel: `${entry.label}, builds stage ${entry.stage}`,
+    reachable,
+    isTarget: false,
+  };
+}
+
+/** The edge from a stage to an entry point that builds it; it stands for no instruction of the Dockerfile. */
+function buildsEdge(entry: LayoutEntryPoint, source: number, target: number, graph: StageGraph): MergedEdge {
+  return {
+    id: `builds:stage:${entry.stage}->entry:${entry.id}`,
+    source,
+    target,
+    kind: 'builds',
+    onbuild: false,
+    edges: [],
+    label: '',
+    tooltip: `${entry.label} builds stage ${graph.stages[entry.stage].label}`,
+  };
+}
+
 interface MergedEdge {
   id: string;
   source: number;
   target: number;
-  kind: Edge['kind'];
+  kind: LayoutEdge['kind'];
   onbuild: boolean;
   edges: number[];
   label: string;

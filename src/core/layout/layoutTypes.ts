@@ -6,8 +6,20 @@
 /** Which way dependencies flow on screen. */
 export type LayoutDirection = 'LR' | 'TB';
 
-/** What a node stands for. */
-export type LayoutNodeKind = 'stage' | 'image' | 'scratch';
+/** What a node stands for: `entry` is a Compose service or Bake target that builds a stage. */
+export type LayoutNodeKind = 'stage' | 'image' | 'scratch' | 'entry';
+
+/** A Compose service or Bake target to draw as its own node, with an edge to the stage it builds. */
+export interface LayoutEntryPoint {
+  /** Unique among the entry points drawn, and the same across edits (`compose:api@compose.yaml`). */
+  id: string;
+  /** The node's title: `compose: api`, `bake: app-debug`. */
+  label: string;
+  /** The index of the stage it builds. */
+  stage: number;
+  /** Hover text: where it is written, its target and build args. */
+  tooltip: string;
+}
 
 /** Choices that change the picture. */
 export interface LayoutOptions {
@@ -15,11 +27,13 @@ export interface LayoutOptions {
   direction?: LayoutDirection;
   /** Leave external images and `scratch` out; stages that build on them keep their base in their label. */
   hideImages?: boolean;
+  /** Compose services and Bake targets that build stages of the graph, drawn after the stage each builds. */
+  entryPoints?: LayoutEntryPoint[];
 }
 
 /** One box of the drawing. */
 export interface LayoutNode {
-  /** Unique within one layout: `stage:<index>` or `image:<ref>`. */
+  /** Unique within one layout: `stage:<index>`, `image:<ref>` or `entry:<entry point id>`. */
   id: string;
   /** Stays the same across small edits (stage name, else index), so a redraw can animate from old to new. */
   key: string;
@@ -28,6 +42,8 @@ export interface LayoutNode {
   stage: number | null;
   /** The image reference for image and scratch nodes, else null. */
   image: string | null;
+  /** The entry point's id (`LayoutEntryPoint.id`) for entry nodes, else null. */
+  entryPoint: string | null;
   /** Top-left corner and size. */
   x: number;
   y: number;
@@ -50,7 +66,8 @@ export interface LayoutEdge {
   id: string;
   source: string;
   target: string;
-  kind: 'from' | 'copy' | 'mount';
+  /** `builds`: from a stage to the Compose service or Bake target that builds it. */
+  kind: 'from' | 'copy' | 'mount' | 'builds';
   /** Inherited through an ONBUILD trigger. */
   onbuild: boolean;
   /** Indexes into `StageGraph.edges` of the merged edges, in graph order. */

@@ -2,16 +2,19 @@ import * as vscode from 'vscode';
 import type { ExportFormat, GraphViewState, WebviewToHostMessage } from '../../shared/protocol';
 import { validateWebviewMessage } from '../../shared/validateMessages';
 import { Disposable } from '../disposable';
+import { graphEntryPoints, type GraphEntryPoint } from '../../core/editor/graphEntryPoints';
 import { isDockerfile, type DocumentGraphCache } from '../documentGraphCache';
+import type { EntryPointIndex } from '../entrypoints/entryPointIndex';
 import { resolveOptionsFromSettings } from '../settings';
 import { exportGraph } from './exportGraph';
 import { createNonce, graphPanelHtml } from './graphPanelHtml';
-import { graphLayoutOptions, type GraphViewSettings } from './graphPanelModel';
+import { graphLayoutOptions, pickEntryPoint, type GraphViewSettings } from './graphPanelModel';
 import type { LayoutRunner } from './layoutRunner';
 import { PanelDrawing } from './panelDrawing';
 import { moveCursorToStage, revealInEditor, type DrawnDocument } from './revealInEditor';
 import type { RevealRequest } from './revealRefusal';
 import { uriBaseName } from './uriBaseName';
+import { toRange } from '../typeConverters';
 
 /** The webview type, also the key the serializer restores panels by. */
 export const GRAPH_VIEW_TYPE = 'stageflow.graph';
@@ -21,13 +24,15 @@ export interface GraphPanelServices {
   extensionUri: vscode.Uri;
   cache: DocumentGraphCache;
   log: vscode.LogOutputChannel;
+  /** The Compose services and Bake targets of the workspace, drawn with the Dockerfiles they build. */
+  entryPoints: EntryPointIndex;
   /** A layout runner for one panel (started with the panel, disposed with it). */
   createLayoutRunner(): LayoutRunner;
 }
 
 /**
  * Registers the graph view: the `stageflow.showGraph` command, the serializer that restores the panel after a
- * window reload, and a test-only command reporting what the panel last received.
+ * window reload, and test-only commands reporting what the panel last posted and receiving a webview message.
  */
 export function registerGraphPanel(context: vscode.ExtensionContext, services: GraphPanelServices): void {
   context.subscriptions.push(
@@ -38,6 +43,8 @@ export function registerGraphPanel(context: vscode.ExtensionContext, services: G
       deserializeWebviewPanel: async (panel, state: unknown) => GraphPanel.revive(services, panel, state),
     }),
     vscode.commands.registerCommand('_stageflow.graphPanelLastMessage', () => GraphPanel.current?.drawing.lastPosted),
+    // Test-only: delivers a message as if the webview had sent it (validated like one), for what a click would do.
+    vscode.commands.registerCommand('_stageflow.graphPanelReceive', (data: unknown) => GraphPanel.current?.receive(data)),
     { dispose: () => GraphPanel.current?.dispose() },
   );
 }
@@ -53,9 +60,9 @@ class GraphPanel extends Disposable {
 
   private document: vscode.TextDocument | undefined;
   private ready = false;
-  private settings: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
-  /** Target and build args chosen in this panel for documents it showed before (the cache resolves with them). */
-  private readonly choices = new Map<string, Pick<GraphViewSettings, 'target' | 'buildArgs'>>();
+  private settings: GraphViewSettings = { target: null, buildArgs: {}, entryPoint: null, hideImages: false, direction: 'LR' };
+  /** Target, build args or entry point chosen in this panel for documents it showed before (the cache resolves with them). */
+  private readonly choices = new Map<string, Pick<GraphViewSettings, 'target' | 'buildArgs' | 'entryPoint'>>();
   private readonly layoutRunner: LayoutRunner;
   readonly drawing: PanelDrawing;
 
@@ -106,7 +113,7 @@ class GraphPanel extends Disposable {
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'icon.png');
     panel.webview.html = this.html();
     this.register(panel.onDidDispose(() => this.dispose()));
-    this.register(panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)));
+    this.register(panel.webview.onDidReceiveMessage((data: unknown) => void this.receive(data)));
     this.register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && isDockerfile(editor.document)) this.follow(editor.document);
@@ -131,6 +138,8 @@ class GraphPanel extends Disposable {
         if (event.document === this.document) this.update();
       }),
     );
+    // So do changes to the Compose and Bake files: their entry points are drawn with the document.
+    this.register(services.entryPoints.onDidChange(() => this.update()));
   }
 
   override dispose(): void {
@@ -148,9 +157,12 @@ class GraphPanel extends Disposable {
       if (this.drawing.revealPending && editor) this.highlightCursor(editor.selection.active);
       return;
     }
-    if (this.document) this.choices.set(this.document.uri.toString(), { target: this.settings.target, buildArgs: this.settings.buildArgs });
+    if (this.document) {
+      const { target, buildArgs, entryPoint } = this.settings;
+      this.choices.set(this.document.uri.toString(), { target, buildArgs, entryPoint });
+    }
     this.document = document;
-    this.settings = { ...this.settings, ...(this.choices.get(document.uri.toString()) ?? { target: null, buildArgs: {} }) };
+    this.settings = { ...this.settings, ...(this.choices.get(document.uri.toString()) ?? { target: null, buildArgs: {}, entryPoint: null }) };
     this.update();
   }
 
@@ -170,20 +182,26 @@ class GraphPanel extends Disposable {
     if (!this.ready) return;
     const document = this.document;
     this.panel.title = document ? `Stage Graph: ${uriBaseName(document.uri)}` : 'Stage Graph';
-    void this.drawing.show(document, this.settings);
+    void this.drawing.show(document, this.settings, document ? this.entryPointsOf(document) : []);
+  }
+
+  /** The Compose services and Bake targets that build `document`, as the view shows them. */
+  private entryPointsOf(document: vscode.TextDocument): GraphEntryPoint[] {
+    return graphEntryPoints(this.services.entryPoints.scan(), document.uri.path, this.services.cache.get(document));
   }
 
   private highlightCursor(position: vscode.Position | undefined): void {
     if (this.document && position && this.ready) this.drawing.highlight(this.document, position);
   }
 
-  private receive(data: unknown): void {
+  /** Handles a message from the webview (or the test-only command), once validated. */
+  receive(data: unknown): Promise<void> | undefined {
     const message = validateWebviewMessage(data);
     if (!message) {
       this.services.log.warn(`Graph view: ignored an unexpected message from the webview: ${safeJson(data)}`);
       return;
     }
-    void this.handle(message).catch((error: unknown) => this.services.log.error(`Graph view: ${message.type} failed: ${String(error)}`));
+    return this.handle(message).catch((error: unknown) => this.services.log.error(`Graph view: ${message.type} failed: ${String(error)}`));
   }
 
   private async handle(message: WebviewToHostMessage): Promise<void> {
@@ -202,10 +220,14 @@ class GraphPanel extends Disposable {
       case 'revealLine':
         return this.reveal({ line: message.line }, message.version);
       case 'setTarget':
-        this.settings = { ...this.settings, target: message.target };
+        this.settings = { ...this.settings, target: message.target, entryPoint: null };
         return this.applyResolveOptions();
+      case 'setEntryPoint':
+        return this.pickEntryPoint(message.id);
+      case 'revealEntryPoint':
+        return this.revealEntryPoint(message.id);
       case 'setBuildArgs':
-        this.settings = { ...this.settings, buildArgs: { ...message.buildArgs } };
+        this.settings = { ...this.settings, buildArgs: { ...message.buildArgs }, entryPoint: null };
         return this.applyResolveOptions();
       case 'setLayoutOptions':
         this.settings = { ...this.settings, hideImages: message.hideImages, direction: message.direction };
@@ -218,14 +240,46 @@ class GraphPanel extends Disposable {
     }
   }
 
-  /** Resolves the document with the view's target and build args (over the settings), for every feature. */
+  /**
+   * Resolves the document with the view's target and build args (over the settings), for every feature; with an
+   * entry point picked, with its target (none: the last stage) and build args alone, as its tool would.
+   */
   private applyResolveOptions(): void {
     const document = this.document;
     if (!document) return;
-    const fromSettings = resolveOptionsFromSettings(this.services.cache.settingsFor(document));
-    const buildArgs = { ...fromSettings.buildArgs, ...this.settings.buildArgs };
-    this.services.cache.setDocumentResolveOptions(document.uri, { target: this.settings.target ?? fromSettings.target, buildArgs });
+    const { target, buildArgs, entryPoint } = this.settings;
+    if (entryPoint !== null) {
+      this.services.cache.setDocumentResolveOptions(document.uri, { target: target ?? '', buildArgs });
+    } else {
+      const fromSettings = resolveOptionsFromSettings(this.services.cache.settingsFor(document));
+      this.services.cache.setDocumentResolveOptions(document.uri, { target: target ?? fromSettings.target, buildArgs: { ...fromSettings.buildArgs, ...buildArgs } });
+    }
     this.update();
+  }
+
+  /** Resolves the document as the Compose service or Bake target picked in the view builds it. */
+  private pickEntryPoint(id: string): void {
+    const entry = this.document && this.entryPointsOf(this.document).find((candidate) => candidate.id === id);
+    if (!entry) {
+      this.services.log.warn(`Graph view: no Compose service or Bake target ${id} builds this Dockerfile any more.`);
+      return;
+    }
+    this.settings = pickEntryPoint(this.settings, entry);
+    this.services.log.info(`Graph view: resolving as ${entry.label} builds it: ${JSON.stringify(entry.resolveOptions)}.`);
+    this.applyResolveOptions();
+  }
+
+  /** Opens the Compose or Bake file of an entry-point node at its service or target, beside the graph. */
+  private async revealEntryPoint(id: string): Promise<void> {
+    const entry = this.document && this.entryPointsOf(this.document).find((candidate) => candidate.id === id);
+    const uri = entry && this.services.entryPoints.fileUri(entry.source.path);
+    if (!entry || !uri) {
+      this.services.log.warn(`Graph view: no Compose service or Bake target ${id} builds this Dockerfile any more.`);
+      return;
+    }
+    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === this.document);
+    const range = toRange(entry.source.range);
+    await vscode.window.showTextDocument(uri, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Selection(range.start, range.start) });
   }
 
   /** The document and graph the view shows, if the document has not changed since the view drew it. */
@@ -249,7 +303,7 @@ class GraphPanel extends Disposable {
     const document = this.document;
     if (!document) return;
     const { cache } = this.services;
-    const request = { text: document.getText(), resolveOptions: cache.getResolveOptions(document), options: graphLayoutOptions(this.settings) };
+    const request = { text: document.getText(), resolveOptions: cache.getResolveOptions(document), options: graphLayoutOptions(this.settings, this.entryPointsOf(document)) };
     const result = await exportGraph(format, document, cache.get(document), request, this.layoutRunner);
     if (result !== undefined) this.drawing.post({ type: 'exportResult', format, message: result });
   }

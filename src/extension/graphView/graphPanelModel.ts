@@ -1,3 +1,4 @@
+import { layoutEntryPoints, type GraphEntryPoint } from '../../core/editor/graphEntryPoints';
 import type { GraphLayout, LayoutDirection, LayoutOptions } from '../../core/layout/layoutTypes';
 import type { StageGraph } from '../../core/model';
 import type { EmptyMessage, GraphMessage } from '../../shared/protocol';
@@ -8,8 +9,18 @@ export interface GraphViewSettings {
   target: string | null;
   /** The build-arg overrides the user typed in the view. */
   buildArgs: Record<string, string>;
+  /**
+   * The Compose service or Bake target picked in the view (`GraphEntryPoint.id`), whose target and build args are
+   * then `target` and `buildArgs`, alone (the settings' do not apply); null when a stage or the default was picked.
+   */
+  entryPoint: string | null;
   hideImages: boolean;
   direction: LayoutDirection;
+}
+
+/** The view's choices once the user picked an entry point: its target and build args, as its tool resolves them. */
+export function pickEntryPoint(settings: GraphViewSettings, entry: GraphEntryPoint): GraphViewSettings {
+  return { ...settings, target: entry.resolveOptions.target, buildArgs: { ...entry.resolveOptions.buildArgs }, entryPoint: entry.id };
 }
 
 /** A document as the panel sees it (plain data, so this stays testable without VS Code). */
@@ -20,17 +31,27 @@ export interface GraphDocument {
   text: string;
 }
 
-/** The layout options the view's choices ask for: every choice that changes the picture, in one object. */
-export function graphLayoutOptions(settings: GraphViewSettings): LayoutOptions {
-  return { hideImages: settings.hideImages, direction: settings.direction };
+/**
+ * The layout options the view's choices ask for, with the entry points that build the document drawn as nodes:
+ * every choice that changes the picture, in one object.
+ */
+export function graphLayoutOptions(settings: GraphViewSettings, entryPoints: readonly GraphEntryPoint[] = []): LayoutOptions {
+  return { hideImages: settings.hideImages, direction: settings.direction, entryPoints: layoutEntryPoints(entryPoints) };
 }
 
 /**
  * What the webview should show for a document, its resolved graph and that graph's layout (laid out with
- * `graphLayoutOptions(settings)`): the drawing, or a helpful empty state when there is nothing to draw. Pure: the
- * same inputs always give the same message.
+ * `graphLayoutOptions(settings, entryPoints)`): the drawing, or a helpful empty state when there is nothing to
+ * draw; the entry points that build the document are offered in the target picker. Pure: the same inputs always
+ * give the same message.
  */
-export function graphPanelModel(document: GraphDocument, graph: StageGraph, settings: GraphViewSettings, layout: GraphLayout): GraphMessage | EmptyMessage {
+export function graphPanelModel(
+  document: GraphDocument,
+  graph: StageGraph,
+  settings: GraphViewSettings,
+  layout: GraphLayout,
+  entryPoints: readonly GraphEntryPoint[] = [],
+): GraphMessage | EmptyMessage {
   if (document.text.trim() === '') {
     return { type: 'empty', message: `${document.fileName} is empty. Add a FROM line and its stages appear here as you type.` };
   }
@@ -49,6 +70,8 @@ export function graphPanelModel(document: GraphDocument, graph: StageGraph, sett
     errorLine: graph.ok || !graph.errorRange ? null : graph.errorRange.start.line + 1,
     targets: namedStages(graph),
     target: settings.target,
+    entryPoints: entryPoints.map((entry) => ({ id: entry.id, label: entry.label })),
+    entryPoint: entryPoints.some((entry) => entry.id === settings.entryPoint) ? settings.entryPoint : null,
     buildArgs: graph.metaArgs
       .filter((arg, index) => graph.metaArgs.findIndex((other) => other.name === arg.name) === index)
       .map((arg) => ({ name: arg.name, defaultValue: arg.default, override: Object.hasOwn(settings.buildArgs, arg.name) ? settings.buildArgs[arg.name] : null })),

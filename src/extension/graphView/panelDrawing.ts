@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { GraphEntryPoint } from '../../core/editor/graphEntryPoints';
 import { stageAtLine } from '../../core/graph/stageQueries';
 import type { StageGraph } from '../../core/model';
 import type { HostToWebviewMessage } from '../../shared/protocol';
@@ -14,6 +15,8 @@ export interface PostedMessageSummary {
   documentUri: string | null;
   version: number | null;
   nodeCount: number | null;
+  /** The Compose service or Bake target the drawing was resolved as, or null. */
+  entryPoint: string | null;
   /** What the webview last reported drawing, or null before its first drawing. */
   rendered: { version: number; nodeCount: number } | null;
   /** The last cursor highlight posted since that drawing, and whether it asked the view to reveal the stage. */
@@ -34,6 +37,7 @@ interface DrawingKey {
   graph: StageGraph;
   uri: string;
   version: number;
+  /** The view's settings and the entry points drawn, as JSON. */
   settings: string;
 }
 
@@ -82,10 +86,11 @@ export class PanelDrawing {
   }
 
   /**
-   * Draws `document` resolved and laid out with the view's `settings`, or the empty state without a document. A
-   * later call supersedes this one: its layout is then never drawn.
+   * Draws `document` resolved and laid out with the view's `settings`, with the Compose services and Bake targets
+   * that build it, or the empty state without a document. A later call supersedes this one: its layout is then
+   * never drawn.
    */
-  async show(document: vscode.TextDocument | undefined, settings: GraphViewSettings): Promise<void> {
+  async show(document: vscode.TextDocument | undefined, settings: GraphViewSettings, entryPoints: readonly GraphEntryPoint[] = []): Promise<void> {
     if (!document) {
       this.cancel();
       this.showEmpty(NO_DOCUMENT);
@@ -93,7 +98,7 @@ export class PanelDrawing {
     }
     const graph = this.cache.get(document);
     const drawn = { uri: document.uri.toString(), fileName: uriBaseName(document.uri), version: document.version, text: document.getText() };
-    const key: DrawingKey = { graph, uri: drawn.uri, version: drawn.version, settings: JSON.stringify(settings) };
+    const key: DrawingKey = { graph, uri: drawn.uri, version: drawn.version, settings: JSON.stringify([settings, entryPoints]) };
     if (sameDrawing(key, this.awaited)) return;
     if (sameDrawing(key, this.shown)) {
       this.cancel(); // back to what is on screen: whatever was awaited since is no longer wanted
@@ -104,7 +109,7 @@ export class PanelDrawing {
     let layout;
     try {
       const resolveOptions = this.cache.getResolveOptions(document);
-      layout = await this.layouts.layout({ text: drawn.text, resolveOptions, options: graphLayoutOptions(settings) });
+      layout = await this.layouts.layout({ text: drawn.text, resolveOptions, options: graphLayoutOptions(settings, entryPoints) });
     } catch (error) {
       // A bug in the layout must leave a message in the panel, never a blank or silently stale one.
       this.log.error(`Graph view: cannot draw ${document.uri.toString(true)} v${drawn.version}: ${String(error)}`);
@@ -116,7 +121,7 @@ export class PanelDrawing {
     this.awaited = undefined;
     const arrivedAt = Date.now();
     this.log.trace(`Graph view: ${document.uri.toString(true)} v${drawn.version} laid out in ${arrivedAt - requestedAt} ms.`);
-    const message = graphPanelModel(drawn, graph, settings, layout);
+    const message = graphPanelModel(drawn, graph, settings, layout, entryPoints);
     if (message.type === 'empty') {
       this.showEmpty(message.message);
       return;
@@ -170,6 +175,7 @@ export class PanelDrawing {
       documentUri: message.type === 'graph' ? message.documentUri : null,
       version: message.type === 'graph' ? message.version : null,
       nodeCount: message.type === 'graph' ? message.layout.nodes.length : null,
+      entryPoint: message.type === 'graph' ? message.entryPoint : null,
       rendered: this.lastPosted?.rendered ?? null,
       highlight: null,
       layout: this.layoutTiming,

@@ -10,6 +10,7 @@ const node = (fields: Partial<LayoutNode>): LayoutNode => ({
   kind: 'stage',
   stage: 0,
   image: null,
+  entryPoint: null,
   x: 0,
   y: 0,
   width: 120,
