@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, openFixture, openUntitled, waitFor, withSetting } from './dockerfileTestHelpers';
 
-/** Lenses that act through another feature's command (graph view, refactorings), which these tests leave out. */
-const otherFeatures = new Set(['stageflow.showGraph', 'stageflow.nameStage', 'stageflow.extractStage', 'stageflow.extractBase']);
+/** Lenses that act through another feature's command (graph view, refactorings, building), which these tests leave out. */
+const otherFeatures = new Set(['stageflow.showGraph', 'stageflow.nameStage', 'stageflow.extractStage', 'stageflow.extractBase', 'stageflow.build', 'stageflow.cancelBuild']);
 
 /** The stage summary lenses as "line: title", in the order the editor shows them. */
 async function lensTitles(document: vscode.TextDocument): Promise<string[]> {
