@@ -19,17 +19,18 @@ function restrict({ vscode = true, node = false, folders = [] }) {
 
 const adapters = ['extension', 'cli', 'webview'];
 const coreAbove = {
-  parse: ['buildkit', 'graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog', 'docs', 'diff'],
-  buildkit: ['graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog', 'docs', 'diff'],
-  graph: ['entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog', 'docs', 'diff'],
-  entrypoints: ['editor', 'refactor', 'layout', 'export', 'docs', 'diff'],
-  editor: ['export', 'docs', 'diff'],
-  refactor: ['export', 'docs', 'diff'],
-  layout: ['editor', 'refactor', 'export', 'docs', 'diff'],
-  export: ['docs', 'diff'],
-  buildlog: ['entrypoints', 'editor', 'refactor', 'layout', 'export', 'docs', 'diff'],
-  docs: ['editor', 'refactor', 'buildlog', 'diff'],
-  diff: ['editor', 'refactor', 'buildlog', 'docs'],
+  parse: ['buildkit', 'graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog', 'docs', 'diff', 'buildrun'],
+  buildkit: ['graph', 'entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog', 'docs', 'diff', 'buildrun'],
+  graph: ['entrypoints', 'editor', 'refactor', 'layout', 'export', 'buildlog', 'docs', 'diff', 'buildrun'],
+  entrypoints: ['editor', 'refactor', 'layout', 'export', 'docs', 'diff', 'buildrun'],
+  editor: ['export', 'docs', 'diff', 'buildrun'],
+  refactor: ['export', 'docs', 'diff', 'buildrun'],
+  layout: ['editor', 'refactor', 'export', 'docs', 'diff', 'buildrun'],
+  export: ['docs', 'diff', 'buildrun'],
+  buildlog: ['entrypoints', 'editor', 'refactor', 'layout', 'export', 'docs', 'diff', 'buildrun'],
+  docs: ['editor', 'refactor', 'buildlog', 'diff', 'buildrun'],
+  diff: ['editor', 'refactor', 'buildlog', 'docs', 'buildrun'],
+  buildrun: ['entrypoints', 'editor', 'refactor', 'layout', 'export', 'docs', 'diff'],
 };
 
 export default tseslint.config(

@@ -7,12 +7,11 @@
 // Run as root on a machine with `apt-get install docker.io busybox-static`: node scripts/capture-build-logs.mjs
 // [LOG...] (only the named logs; all by default). The logs are committed; the tests never need Docker.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { BUSYBOX, DOCKER, DOCKERD, importBusybox, startBuildkitDaemon } from './buildkit-daemon.mjs';
 
-const DOCKER = '/usr/bin/docker'; // Debian's 20.10 CLI, which drives BuildKit itself; another `docker` may be on PATH
-const DOCKERD = '/usr/sbin/dockerd';
 const FIXTURES = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'buildlogs');
 
 /**
@@ -46,43 +45,6 @@ function run(command, args, options = {}) {
   return result.stdout;
 }
 
-/** Starts dockerd on a private socket and waits until it answers; returns its environment and a stop function. */
-async function startDaemon(root) {
-  const socket = path.join(root, 'docker.sock');
-  const pidfile = path.join(root, 'docker.pid');
-  const daemon = spawn(
-    DOCKERD,
-    ['--storage-driver=vfs', '--iptables=false', '--bridge=none', '--data-root', path.join(root, 'data'),
-      '--exec-root', path.join(root, 'exec'), '--pidfile', pidfile, '-H', `unix://${socket}`],
-    { stdio: ['ignore', 'ignore', 'ignore'] },
-  );
-  const env = { ...process.env, DOCKER_HOST: `unix://${socket}`, DOCKER_BUILDKIT: '1' };
-  for (let attempt = 0; ; attempt++) {
-    if (spawnSync(DOCKER, ['version'], { env, stdio: 'ignore' }).status === 0) break;
-    if (attempt > 60 || daemon.exitCode !== null) throw new Error(`dockerd did not start; see ${root}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  const stop = () =>
-    new Promise((resolve) => {
-      if (daemon.exitCode !== null) return resolve();
-      daemon.once('exit', resolve);
-      daemon.kill('SIGTERM');
-    });
-  return { env, stop };
-}
-
-/** busybox:local: busybox-static's binary and a few applet links, imported as an image (no registry). */
-function importBusybox(root, env) {
-  const image = path.join(root, 'image');
-  mkdirSync(path.join(image, 'bin'), { recursive: true });
-  cpSync('/usr/bin/busybox', path.join(image, 'bin', 'busybox'));
-  for (const applet of ['sh', 'ls', 'echo', 'cat', 'cp', 'mkdir', 'sleep', 'touch', 'true', 'false']) {
-    symlinkSync('busybox', path.join(image, 'bin', applet));
-  }
-  const tar = spawnSync('tar', ['-C', image, '-c', '.'], { maxBuffer: 64 * 1024 * 1024 });
-  run(DOCKER, ['import', '-', 'busybox:local'], { env, input: tar.stdout });
-}
-
 /** GitHub Actions' prefix: the time the runner received the line, in UTC with seven fractional digits. */
 function actionsTimestamp(milliseconds) {
   const whole = Math.floor(milliseconds);
@@ -114,7 +76,7 @@ function captureBuild(capture, env) {
 }
 
 async function main() {
-  for (const tool of [DOCKER, DOCKERD, '/usr/bin/busybox']) {
+  for (const tool of [DOCKER, DOCKERD, BUSYBOX]) {
     if (!existsSync(tool)) throw new Error(`${tool} is missing: apt-get install -y docker.io busybox-static`);
   }
   const wanted = process.argv.slice(2);
@@ -126,7 +88,8 @@ async function main() {
     if (capture.keepCache && !selected.includes(before)) throw new Error(`${capture.log} rebuilds ${before.log}: capture both`);
   }
   const root = mkdtempSync(path.join(tmpdir(), 'stageflow-buildkit-'));
-  const { env, stop } = await startDaemon(root);
+  const daemon = await startBuildkitDaemon(root);
+  const env = { ...process.env, ...daemon.env };
   try {
     importBusybox(root, env);
     for (const capture of selected) {
@@ -140,7 +103,7 @@ async function main() {
       console.log(`${capture.log}: ${lines.length} lines, docker exited ${status}`);
     }
   } finally {
-    await stop();
+    await daemon.stop();
     rmSync(root, { recursive: true, force: true });
   }
 }

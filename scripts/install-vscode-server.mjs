@@ -27,6 +27,8 @@ const debianPackages = {
   ripgrep: { file: '/usr/bin/rg', why: 'replaces the ripgrep binary code-server would download from GitHub' },
   'libkrb5-dev': { file: '/usr/include/krb5.h', why: "headers for code-server's kerberos native module" },
   graphviz: { file: '/usr/bin/dot', why: 'the webview suite renders the DOT exports with dot; the layout benchmark compares against it' },
+  'docker.io': { file: '/usr/sbin/dockerd', why: 'the integration tests build from the editor on a private Docker daemon with BuildKit' },
+  'busybox-static': { file: '/bin/busybox', why: 'the base image (busybox:local) of those builds, imported without a registry' },
 };
 
 /** What installing code-server needs; running its server needs no Debian package. */

@@ -6,7 +6,11 @@
 //                runs only the packaging tests (test/integration/vsix.test.ts)
 //   --grep       run only the tests whose full title matches
 //   --workspace  folder to copy and open instead of test/fixtures/workspace
+//   --screenshots  let the tests ask for pictures of the workbench (test/integration/workbenchScreenshot.ts),
+//                saved in test-output/screenshots/integration/
 // The last line printed is always `N passed, N failed`; the exit code is non-zero when anything failed.
+// In development mode a private Docker daemon with BuildKit (scripts/buildkit-daemon.mjs) runs for the suite's real
+// builds; the extension host gets its DOCKER_HOST, and the daemon is stopped at the end.
 import { execFileSync } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -15,6 +19,7 @@ import { format, parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { bundleIntegrationSuite } from './bundle-integration-tests.mjs';
+import { importBusybox, startBuildkitDaemon } from './buildkit-daemon.mjs';
 import { ensureDebianPackages, ensureVsCodeServer } from './install-vscode-server.mjs';
 import { createServerFolders, installVsix, removeServerFolders, startVsCodeServer, workbenchUrl } from './vscode-server.mjs';
 
@@ -22,6 +27,9 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const outputDir = path.join(projectRoot, 'test-output');
 /** The line test/integration/index.ts prints when mocha ends; carries the counts as JSON. */
 const summaryMarker = 'STAGEFLOW_MOCHA_SUMMARY ';
+/** The line a test prints to have the workbench photographed (test/integration/workbenchScreenshot.ts). */
+const screenshotMarker = 'STAGEFLOW_SCREENSHOT ';
+const screenshotDir = path.join(outputDir, 'screenshots', 'integration');
 
 const { values: options } = parseArgs({
   options: {
@@ -30,6 +38,7 @@ const { values: options } = parseArgs({
     workspace: { type: 'string', default: path.join(projectRoot, 'test', 'fixtures', 'workspace') },
     timeout: { type: 'string', default: '300' },
     'no-build': { type: 'boolean', default: false },
+    screenshots: { type: 'boolean', default: false },
   },
 });
 const mode = options.vsix ? 'vsix' : 'development';
@@ -58,8 +67,13 @@ function toSourceLocations(text, suiteOut) {
 }
 
 /** Prints what the extension host logs; returns the mocha summary when the suite reports it. */
-function forwardLog(level, message, suiteOut, onSummary) {
+function forwardLog(level, message, suiteOut, onSummary, onScreenshot) {
   const text = toSourceLocations(Array.isArray(message) ? format(...message) : String(message), suiteOut);
+  const shot = text.indexOf(screenshotMarker);
+  if (shot >= 0) {
+    onScreenshot(text.slice(shot + screenshotMarker.length).split('\n')[0].replace(/[^\w.-]/g, '_'));
+    return;
+  }
   const at = text.indexOf(summaryMarker);
   if (at >= 0) {
     onSummary(JSON.parse(text.slice(at + summaryMarker.length).split('\n')[0]));
@@ -71,7 +85,7 @@ function forwardLog(level, message, suiteOut, onSummary) {
 
 async function main() {
   const timeoutMs = Number(options.timeout) * 1000;
-  ensureDebianPackages(['chromium']);
+  ensureDebianPackages(mode === 'development' ? ['chromium', 'docker.io', 'busybox-static'] : ['chromium']);
   const serverMain = ensureVsCodeServer();
   mkdirSync(path.join(projectRoot, 'out'), { recursive: true });
   const suiteOut = mkdtempSync(path.join(projectRoot, 'out', `integration-${mode}-`));
@@ -85,12 +99,14 @@ async function main() {
   let server;
   let browser;
   let summary;
+  let daemon;
   const started = Date.now();
   const screenshotPath = path.join(outputDir, `integration-${mode}-failure.png`);
   rmSync(screenshotPath, { force: true });
   // The server runs in a process group of its own, so an interrupted or stuck run must take it down explicitly.
   const abandon = (reason) => {
     server?.stop();
+    void daemon?.stop();
     removeServerFolders(folders);
     rmSync(suiteOut, { recursive: true, force: true });
     console.error(`Integration tests (${mode}) stopped: ${reason}`);
@@ -105,6 +121,12 @@ async function main() {
       execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.mjs')], { cwd: projectRoot, stdio: 'inherit' });
     }
     const payload = { extensionTestsPath: await bundleIntegrationSuite(suiteOut), skipWelcome: 'true' };
+    if (mode === 'development') {
+      const daemonRoot = path.join(folders.root, 'docker');
+      mkdirSync(daemonRoot);
+      daemon = await startBuildkitDaemon(daemonRoot);
+      importBusybox(daemonRoot, daemon.env);
+    }
     if (mode === 'vsix') {
       installVsix(serverMain, folders, path.resolve(options.vsix));
       // The extension host only runs tests in development mode; an empty development folder keeps the
@@ -123,6 +145,9 @@ async function main() {
         STAGEFLOW_TEST_MODE: mode,
         STAGEFLOW_TEST_EXTENSIONS_DIR: folders.extensions,
         STAGEFLOW_TEST_GREP: options.grep ?? '',
+        STAGEFLOW_TEST_SCREENSHOTS: options.screenshots ? '1' : '',
+        // The builds from the editor go to the private daemon (docker reads DOCKER_HOST), never to the machine's.
+        ...(daemon ? { DOCKER_HOST: daemon.env.DOCKER_HOST } : {}),
       },
     });
     browser = await chromium.launch({
@@ -134,7 +159,11 @@ async function main() {
     const exitCode = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the suite did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
       Promise.all([
-        page.exposeFunction('codeAutomationLog', (level, message) => forwardLog(level, message, suiteOut, (counts) => { summary = counts; })),
+        page.exposeFunction('codeAutomationLog', (level, message) =>
+          forwardLog(level, message, suiteOut, (counts) => { summary = counts; }, (name) => {
+            mkdirSync(screenshotDir, { recursive: true });
+            page.screenshot({ path: path.join(screenshotDir, `${name}.png`) }).catch((error) => console.error(`No screenshot ${name}: ${error.message}`));
+          })),
         page.exposeFunction('codeAutomationExit', (code) => {
           clearTimeout(timer);
           resolve(code);
@@ -159,6 +188,7 @@ async function main() {
   } finally {
     await browser?.close().catch(() => {});
     server?.stop();
+    await daemon?.stop();
     serverLog.end();
     removeServerFolders(folders);
     rmSync(suiteOut, { recursive: true, force: true });

@@ -66,8 +66,9 @@ const steps = [
   },
 ];
 
-// Chromium runs the webview suite, Graphviz's dot renders the DOT exports in it (CI runs as root and installs both).
-ensureDebianPackages(['chromium', 'graphviz']);
+// Chromium runs the webview suite, Graphviz's dot renders the DOT exports in it, Docker Engine and busybox-static
+// build for real in the integration suite (CI runs as root and installs them all).
+ensureDebianPackages(['chromium', 'graphviz', 'docker.io', 'busybox-static']);
 ensureVsCodeServer();
 const results = [];
 for (const step of steps) {

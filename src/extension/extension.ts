@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerBuild } from './build/registerBuild';
 import { registerStageDiagrams } from './docs/registerStageDiagrams';
 import { DocumentGraphCache } from './documentGraphCache';
 import { EntryPointIndex } from './entrypoints/entryPointIndex';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // Layouts run in a worker thread (dist/layoutWorker.js), so a large graph never blocks this extension host.
   const layoutWorker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'layoutWorker.js').fsPath;
   registerGraphPanel(context, { extensionUri: context.extensionUri, cache, log, entryPoints, createLayoutRunner: () => new WorkerLayoutRunner(layoutWorker) });
+  registerBuild(context, cache, log, dockerfiles);
   // Diagnostics for the Dockerfiles already open are computed after activation returns: nothing here waits on them.
   const initialDiagnostics = setTimeout(() => diagnostics.refreshAll(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initialDiagnostics) });

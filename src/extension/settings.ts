@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkBuildArgs, checkString, type CheckedSetting } from '../core/editor/settingValues';
+import { checkBuildArgs, checkString, checkStringArray, type CheckedSetting } from '../core/editor/settingValues';
 import type { ResolveOptions } from '../core/model';
 
 /** Stageflow's settings for one document, read from the `stageflow.*` configuration. */
@@ -12,7 +12,22 @@ export interface StageflowSettings {
   codeLensEnabled: boolean;
   /** `stageflow.diagnostics.enabled`. */
   diagnosticsEnabled: boolean;
+  /** `stageflow.build.*`: how the editor's Build runs (see `src/extension/build/`). */
+  build: BuildSettings;
 }
+
+/** The `stageflow.build.*` settings. */
+export interface BuildSettings {
+  /** `stageflow.build.command`: the command that builds, before Stageflow's arguments (`docker build`). */
+  command: string;
+  /** `stageflow.build.args`: extra arguments, one word each. */
+  args: string[];
+  /** `stageflow.build.context`: the build context; empty means the workspace folder holding the Dockerfile. */
+  context: string;
+}
+
+/** The default of `stageflow.build.command`, as package.json declares it. */
+export const DEFAULT_BUILD_COMMAND = 'docker build';
 
 /** The settings that change how a graph resolves; a change to any of them recomputes every graph. */
 export const resolveSettingKeys = ['stageflow.buildArgs', 'stageflow.target'] as const;
@@ -36,6 +51,11 @@ export function readStageflowSettings(
     target: reported(checkString('stageflow.target', config.get<unknown>('target'))),
     codeLensEnabled: config.get<unknown>('codeLens.enabled') !== false,
     diagnosticsEnabled: config.get<unknown>('diagnostics.enabled') !== false,
+    build: {
+      command: reported(checkString('stageflow.build.command', config.get<unknown>('build.command'))) || DEFAULT_BUILD_COMMAND,
+      args: reported(checkStringArray('stageflow.build.args', config.get<unknown>('build.args'))),
+      context: reported(checkString('stageflow.build.context', config.get<unknown>('build.context'))),
+    },
   };
 }
 

@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { closeAllEditors, openFixture, openUntitled, waitFor, withSetting } from './dockerfileTestHelpers';
 import { getStageflowExtension } from './stageflowExtension';
 
-/** Lenses that act through another feature's command (graph view, refactorings), which these tests leave out. */
-const otherFeatures = new Set(['stageflow.showGraph', 'stageflow.nameStage', 'stageflow.refactor']);
+/** Lenses that act through another feature's command (graph view, refactorings, building), which these tests leave out. */
+const otherFeatures = new Set(['stageflow.showGraph', 'stageflow.nameStage', 'stageflow.refactor', 'stageflow.build', 'stageflow.cancelBuild']);
 
 /** The stage summary lenses as "line: title", in the order the editor shows them. */
 async function lensTitles(document: vscode.TextDocument): Promise<string[]> {

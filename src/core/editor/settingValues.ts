@@ -36,3 +36,16 @@ export function checkString(key: string, value: unknown): CheckedSetting<string>
   }
   return typeof value === 'string' ? { value: value.trim(), problems: [] } : { value: '', problems: [`${key} must be a string; ignoring it.`] };
 }
+
+/** A list of words such as `stageflow.build.args`; entries that are not strings are dropped, with a problem. */
+export function checkStringArray(key: string, value: unknown): CheckedSetting<string[]> {
+  if (value === undefined || value === null) {
+    return { value: [], problems: [] };
+  }
+  if (!Array.isArray(value)) {
+    return { value: [], problems: [`${key} must be an array of strings; ignoring it.`] };
+  }
+  const strings = value.filter((entry): entry is string => typeof entry === 'string');
+  const problems = strings.length === value.length ? [] : [`${key} holds entries that are not strings; ignoring them.`];
+  return { value: strings, problems };
+}

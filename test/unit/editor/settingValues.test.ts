@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkBuildArgs, checkString } from '../../../src/core/editor/settingValues';
+import { checkBuildArgs, checkString, checkStringArray } from '../../../src/core/editor/settingValues';
 
 describe('settingValues', () => {
   it('takes build args as text, the way --build-arg receives them', () => {
@@ -22,5 +22,17 @@ describe('settingValues', () => {
     assert.deepEqual(checkString('stageflow.target', '  build '), { value: 'build', problems: [] });
     assert.deepEqual(checkString('stageflow.target', 3), { value: '', problems: ['stageflow.target must be a string; ignoring it.'] });
     assert.deepEqual(checkString('stageflow.target', null), { value: '', problems: [] });
+  });
+});
+
+describe('checkStringArray', () => {
+  it('keeps the strings of a list such as stageflow.build.args and says what it dropped', () => {
+    assert.deepEqual(checkStringArray('stageflow.build.args', ['--network=none', '--no-cache']), { value: ['--network=none', '--no-cache'], problems: [] });
+    assert.deepEqual(checkStringArray('stageflow.build.args', ['--pull', 3]), {
+      value: ['--pull'],
+      problems: ['stageflow.build.args holds entries that are not strings; ignoring them.'],
+    });
+    assert.deepEqual(checkStringArray('stageflow.build.args', '--pull'), { value: [], problems: ['stageflow.build.args must be an array of strings; ignoring it.'] });
+    assert.deepEqual(checkStringArray('stageflow.build.args', undefined), { value: [], problems: [] });
   });
 });

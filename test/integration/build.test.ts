@@ -1,0 +1,242 @@
+// Building from the editor (issue 9), for real: scripts/run-integration-tests.mjs starts a private Docker daemon with
+// BuildKit and busybox:local and gives the extension host its DOCKER_HOST; the builds run Debian's docker CLI with
+// --network=none (the daemon has no network). The Dockerfiles are test/fixtures/workspace/build/.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { BuildRecord } from '../../src/extension/build/buildRunner';
+import type { BuildReport } from '../../src/core/buildrun/buildReport';
+import type { LineAnnotation } from '../../src/core/buildrun/buildAnnotations';
+import type { TimelineJson } from '../../src/core/buildlog/timelineJson';
+import type { OpenedLog } from '../../src/extension/build/openBuildLog';
+import { closeAllEditors, openFixture, openUntitled, waitFor } from './dockerfileTestHelpers';
+import { getStageflowExtension } from './stageflowExtension';
+import { workbenchScreenshot } from './workbenchScreenshot';
+
+/** What `_stageflow.buildState` reports for a document. */
+interface BuildState {
+  building: string | null;
+  lastBuild: BuildRecord | null;
+  result: {
+    running: boolean;
+    source: { kind: 'build'; command: string } | { kind: 'log'; name: string };
+    mismatch: string | null;
+    outcome: string | null;
+    timeline: TimelineJson | null;
+    report: BuildReport | null;
+  } | null;
+  annotations: LineAnnotation[];
+}
+
+/** Debian's 20.10 CLI (another docker may come first on PATH) and the daemon's lack of network. */
+const buildSettings = { command: '/usr/bin/docker build', args: ['--network=none'] };
+
+async function setBuildSettings(settings: { command?: string; args?: string[] }): Promise<void> {
+  const config = vscode.workspace.getConfiguration('stageflow');
+  await config.update('build.command', settings.command, vscode.ConfigurationTarget.Global);
+  await config.update('build.args', settings.args, vscode.ConfigurationTarget.Global);
+}
+
+function buildState(uri?: vscode.Uri): Promise<BuildState> {
+  return Promise.resolve(vscode.commands.executeCommand<BuildState>('_stageflow.buildState', uri));
+}
+
+/** `label:status` per stage, in the Dockerfile's order. */
+function stageStatuses(timeline: TimelineJson | null, labels: string[]): string[] {
+  return (timeline?.stages ?? []).map((stage) => `${stage.name ?? labels[stage.index]}:${stage.status}`);
+}
+
+function build(uri: vscode.Uri, target?: string | null): Promise<BuildReport | undefined> {
+  return Promise.resolve(vscode.commands.executeCommand<BuildReport | undefined>('stageflow.build', uri, target));
+}
+
+function line(document: vscode.TextDocument, text: string): number {
+  const index = document.getText().split('\n').findIndex((candidate) => candidate.startsWith(text));
+  assert.ok(index >= 0, `${text} is in ${document.uri.path}`);
+  return index + 1;
+}
+
+describe('Building from the editor (real BuildKit)', function () {
+  // Each build takes a few seconds on the private daemon (vfs storage, busybox).
+  this.timeout(120_000);
+
+  before(() => setBuildSettings(buildSettings));
+  afterEach(closeAllEditors);
+  after(() => setBuildSettings({}));
+
+  it('builds the chosen target, shows the stages live, then the times, the critical path and the cache', async () => {
+    const document = await openFixture('build/parallel.Dockerfile');
+    const building = build(document.uri);
+    await waitFor(() => buildState(document.uri), (state) => state.result?.timeline?.stages[1].status === 'running', 'slow to run', 60_000);
+    await workbenchScreenshot('build-running');
+    const report = await building;
+    assert.equal(report?.kind, 'succeeded', report?.message);
+    await workbenchScreenshot('build-succeeded');
+    const state = await buildState(document.uri);
+    const record = state.lastBuild!;
+    assert.equal(record.display, '/usr/bin/docker build --network=none --progress=plain -f build/parallel.Dockerfile .');
+    assert.equal(record.cwd, vscode.workspace.workspaceFolders![0].uri.fsPath);
+    // While it ran: slow's `sleep 2` was seen running, and final waited (queued) before it ran.
+    const seen = record.published.map((published) => published.stages.join(' '));
+    assert.ok(seen.some((statuses) => statuses.split(' ')[1] === 'running'), `slow was published running: ${seen.join(' | ')}`);
+    assert.ok(seen.some((statuses) => statuses.split(' ')[4] === 'queued'), `final was published queued: ${seen.join(' | ')}`);
+    assert.equal(record.published[record.published.length - 1].outcome, 'succeeded');
+
+    const timeline = state.result!.timeline!;
+    assert.deepEqual(stageStatuses(timeline, []), ['base:built', 'slow:built', 'quick:built', 'extra:not-run', 'final:built']);
+    // base -> slow -> final: slow's `sleep 2` makes it the longest chain; its length is the summed DONE times.
+    assert.deepEqual(timeline.criticalPath, [0, 1, 4]);
+    const slow = timeline.stages[1];
+    assert.ok(slow.durationMs !== null && slow.durationMs >= 2000, `slow took its sleep: ${slow.durationMs}`);
+    assert.equal(timeline.criticalPathMs, [0, 1, 4].reduce((sum, stage) => sum + (timeline.stages[stage].durationMs ?? 0), 0));
+    assert.equal(state.result!.running, false);
+
+    // The editor shows each instruction's time after it, and why `extra` did not run after its FROM.
+    const annotations = new Map(state.annotations.map((annotation) => [annotation.line, annotation]));
+    assert.match(annotations.get(line(document, 'RUN sleep 2'))!.text, /^[2-9]\.\ds$/);
+    assert.equal(annotations.get(line(document, 'FROM busybox:local AS extra'))!.text, 'not needed by final');
+
+    // The same build again comes from the cache.
+    const again = await build(document.uri);
+    assert.equal(again?.kind, 'succeeded', again?.message);
+    const cached = await buildState(document.uri);
+    assert.deepEqual(stageStatuses(cached.result!.timeline, []), ['base:cached', 'slow:cached', 'quick:cached', 'extra:not-run', 'final:cached']);
+    assert.equal(cached.annotations.find((annotation) => annotation.line === line(document, 'RUN sleep 2'))?.text, 'cached');
+    assert.match(again!.message, /stages cached/);
+
+    // An edit drops the times: they describe text that is no longer there.
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# edited\n'));
+    assert.deepEqual((await buildState(document.uri)).annotations, []);
+  });
+
+  it('builds one stage from the "Build this stage" CodeLens of its FROM (--target)', async () => {
+    const document = await openFixture('build/parallel.Dockerfile');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const buildLenses = lenses.filter((lens) => lens.command?.command === 'stageflow.build');
+    assert.deepEqual(
+      buildLenses.map((lens) => [lens.range.start.line + 1, lens.command?.title, lens.command?.arguments?.[1]]),
+      [
+        [2, 'Build this stage', 'base'],
+        [5, 'Build this stage', 'slow'],
+        [8, 'Build this stage', 'quick'],
+        [12, 'Build this stage', 'extra'],
+        [15, 'Build this stage', 'final'],
+      ],
+    );
+    const quick = buildLenses[2].command!;
+    const report = await vscode.commands.executeCommand<BuildReport>(quick.command, ...(quick.arguments ?? []));
+    assert.equal(report.kind, 'succeeded', report.message);
+    const state = await buildState(document.uri);
+    assert.match(state.lastBuild!.display, / --target quick /);
+    // Only base and quick are built for --target quick (from the cache of the build before).
+    assert.deepEqual(stageStatuses(state.result!.timeline, []), ['base:cached', 'slow:not-run', 'quick:cached', 'extra:not-run', 'final:not-run']);
+    assert.deepEqual(state.result!.timeline!.criticalPath, [0, 2]);
+  });
+
+  it("marks the failing instruction with BuildKit's error, and reveal goes there", async () => {
+    const document = await openFixture('build/failing.Dockerfile');
+    const report = await build(document.uri);
+    assert.equal(report?.kind, 'failed');
+    await workbenchScreenshot('build-failed');
+    const failingLine = line(document, 'RUN sleep 1 && echo "running tests" && exit 3');
+    const diagnostics = await waitFor(
+      () => vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'Stageflow build'),
+      (found) => found.length > 0,
+      'the build failure diagnostic',
+    );
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(diagnostics[0].range.start.line, failingLine - 1);
+    assert.match(diagnostics[0].message, /^Build failed \(stage test\): .*exit code: 3$/);
+    assert.match(report!.message, new RegExp(`^Build failed in stage test at line ${failingLine}: `));
+    const state = await buildState(document.uri);
+    const statuses = stageStatuses(state.result!.timeline, []);
+    assert.deepEqual(statuses.slice(0, 3), ['base:built', 'test:failed', 'other:canceled']);
+    // release never ran; whether BuildKit had loaded its base image (busybox, shared with base) before the failure
+    // stopped everything depends on timing.
+    assert.ok(['release:not-run', 'release:canceled'].includes(statuses[3]), statuses[3]);
+
+    // Reveal from elsewhere in the file puts the cursor on the failing instruction.
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('stageflow.revealBuildFailure', document.uri);
+    assert.equal(vscode.window.activeTextEditor?.selection.start.line, failingLine - 1);
+
+    // The next build clears it when it starts; an edit clears it too.
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# edited\n'));
+    await waitFor(
+      () => vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'Stageflow build'),
+      (found) => found.length === 0,
+      'the failure diagnostic to go after an edit',
+    );
+  });
+
+  it('cancels a running build', async () => {
+    const document = await openFixture('build/slow.Dockerfile');
+    const finished = build(document.uri);
+    await waitFor(() => buildState(document.uri), (state) => state.result?.timeline?.stages[0].status === 'running', 'the sleep to run', 60_000);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    assert.ok(lenses.some((lens) => lens.command?.command === 'stageflow.cancelBuild' && lens.command.title === 'Cancel build'), 'a Cancel lens while it builds');
+    await vscode.commands.executeCommand('stageflow.cancelBuild');
+    const report = await finished;
+    assert.equal(report?.kind, 'canceled', report?.message);
+    const state = await buildState(document.uri);
+    assert.equal(state.building, null);
+    assert.equal(state.result?.running, false);
+    assert.notEqual(state.result?.timeline?.stages[0].status, 'built');
+  });
+
+  it('says when docker is not installed or its daemon is not running', async () => {
+    const document = await openFixture('build/parallel.Dockerfile');
+    try {
+      await setBuildSettings({ ...buildSettings, command: '/nonexistent/docker build' });
+      const missing = await build(document.uri);
+      assert.deepEqual(missing, {
+        kind: 'docker-missing',
+        message: '`/nonexistent/docker` was not found: install Docker Desktop or Docker Engine, or set stageflow.build.command to the command that builds.',
+      });
+      await setBuildSettings({ ...buildSettings, command: '/usr/bin/docker -H unix:///nonexistent/docker.sock build' });
+      const down = await build(document.uri);
+      assert.equal(down?.kind, 'daemon-unreachable', down?.message);
+      // Docker 20.10 dials twice at once; either failure may word it (test/fixtures/docker-cli/README.md).
+      assert.match(down!.message, /\(\/usr\/bin\/docker said: .*connect to the Docker daemon.*\/nonexistent\/docker\.sock/i);
+    } finally {
+      await setBuildSettings(buildSettings);
+    }
+  });
+
+  it('offers no build for a Dockerfile that is not on disk, and refuses one asked for', async () => {
+    const before = (await buildState()).lastBuild;
+    const untitled = await openUntitled('FROM busybox:local AS one', 'RUN echo one');
+    const provider = vscode.workspace.registerTextDocumentContentProvider('stageflow-build-virtual', { provideTextDocumentContent: () => 'FROM busybox:local AS app\n' });
+    try {
+      const virtual = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'stageflow-build-virtual', path: '/repo/Dockerfile' }));
+      for (const document of [untitled, virtual]) {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+        assert.ok(lenses.length > 0 && !lenses.some((lens) => lens.command?.command === 'stageflow.build'), `no Build lens on ${document.uri.scheme}:`);
+        assert.equal(await build(document.uri), undefined);
+      }
+      assert.deepEqual((await buildState()).lastBuild, before, 'nothing was built');
+    } finally {
+      provider.dispose();
+    }
+  });
+
+  it('lays a saved log onto the Dockerfile it is a build of, and refuses a log of another', async () => {
+    // A real build log and its Dockerfile from the unit fixtures (test/fixtures/buildlogs), outside the workspace.
+    const fixtures = vscode.Uri.joinPath(vscode.Uri.file(getStageflowExtension().extensionPath), 'test', 'fixtures', 'buildlogs');
+    const dockerfile = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(fixtures, 'failure.Dockerfile'));
+    await vscode.window.showTextDocument(dockerfile);
+    const opened = await vscode.commands.executeCommand<OpenedLog>('stageflow.openBuildLog', vscode.Uri.joinPath(fixtures, 'failure.gha.log'));
+    assert.equal(opened.dockerfile?.toString(), dockerfile.uri.toString());
+    assert.match(opened.message, /^failure\.gha\.log on .*failure\.Dockerfile: build failed in stage test at line 9: executor failed running/);
+    const state = await buildState(dockerfile.uri);
+    assert.deepEqual(state.result?.source, { kind: 'log', name: 'failure.gha.log' });
+    assert.equal(vscode.languages.getDiagnostics(dockerfile.uri).filter((diagnostic) => diagnostic.source === 'Stageflow build').length, 1);
+
+    // parallel.log fits neither failure.Dockerfile nor the workspace's build/parallel.Dockerfile.
+    const refused = await vscode.commands.executeCommand<OpenedLog>('stageflow.openBuildLog', vscode.Uri.joinPath(fixtures, 'parallel.log'));
+    assert.equal(refused.dockerfile, null);
+    assert.match(refused.message, /^parallel\.log is not a build of .*: log line \d+: /);
+  });
+});
