@@ -4,6 +4,7 @@ import { drawingBox, firstViewTransform } from '../src/core/layout/firstView';
 import { REVEAL_SCALE } from '../src/core/layout/levelOfDetail';
 import type { GraphLayout, LayoutEdge, LayoutNode } from '../src/core/layout/layoutTypes';
 import { nodeText } from '../src/core/layout/nodeText';
+import { targetBaseChain } from '../src/core/layout/targetBaseChain';
 import { fitTransform, MAX_SCALE, MIN_SCALE, revealTransform, type ViewSize, type ZoomTransform } from '../src/core/layout/viewTransforms';
 import { DetailLevels } from './detailLevels';
 import { nodeInDirection, type ArrowKey } from './nodeInDirection';
@@ -14,6 +15,10 @@ export interface RendererEvents {
   activateNode(node: LayoutNode): void;
   /** An edge was clicked. */
   activateEdge(edge: LayoutEdge): void;
+  /** A stage was double-clicked or F was pressed on it: focus on it. */
+  focusNode(node: LayoutNode): void;
+  /** Escape was pressed in the drawing: leave the focus. */
+  leaveFocus(): void;
   /** Zoom, pan or selection changed (worth saving). */
   viewChanged(): void;
 }
@@ -44,6 +49,8 @@ export class GraphRenderer {
   /** What the search box holds, and the nodes it matches (best first); kept across redraws. */
   private searchText = '';
   private matchList: LayoutNode[] = [];
+  /** Key of the stage the view is focused on (null: none). */
+  private focusKey: string | null = null;
   /** The view's size read as `draw` began, valid until the current task ends (see `viewSize`). */
   private sizeAtDraw: [number, number] | null = null;
   /** When the user last zoomed or panned by hand (`performance.now()`). */
@@ -79,7 +86,7 @@ export class GraphRenderer {
     this.nodeLayer = this.viewport.append('g').attr('class', 'nodes');
     this.detail = new DetailLevels(element, this.viewport.node()!, this.nodeLayer, {
       selected: (node) => node.key === this.selectedKey,
-      highlighted: (node) => this.isHighlighted(node),
+      highlighted: (node) => this.isHighlighted(node) || node.key === this.focusKey,
       matched: (node) => this.matchList.includes(node),
     });
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
@@ -106,6 +113,13 @@ export class GraphRenderer {
       const node = datumAt<LayoutNode>(event, 'g.node');
       if (node) this.onKey(event, node);
     });
+    this.nodeLayer.on('dblclick', (event: MouseEvent) => {
+      const node = datumAt<LayoutNode>(event, 'g.node');
+      if (node) this.events.focusNode(node);
+    });
+    this.svg.on('keydown', (event: KeyboardEvent) => {
+      if (event.key === 'Escape') this.events.leaveFocus();
+    });
     this.edgeLayer.on('click', (event: MouseEvent) => {
       const edge = datumAt<LayoutEdge>(event, 'g.edge');
       if (edge) this.events.activateEdge(edge);
@@ -122,8 +136,14 @@ export class GraphRenderer {
     return this.selectedKey;
   }
 
-  /** Draws `layout`, animating from the previous drawing; zoom and pan stay as they are. */
-  draw(layout: GraphLayout): void {
+  /** The stage the editor's cursor is in, as last highlighted (null: none). */
+  get highlightedStage(): number | null {
+    return this.highlighted;
+  }
+
+  /** Draws `layout`, animating from the previous drawing; zoom and pan stay as they are. `focus` is the focused stage's key. */
+  draw(layout: GraphLayout, focus: string | null = null): void {
+    this.focusKey = focus;
     // The first drawing appears at once; later ones animate from where things were (unless motion is reduced).
     const duration = this.layout === null ? 0 : motionDuration();
     // Read the view's size while the page is still laid out: read after the new elements went in, it would force
@@ -133,6 +153,7 @@ export class GraphRenderer {
     this.layout = layout;
     const nodeById = new Map(layout.nodes.map((node) => [node.id, node]));
     const crowded = crowdedEdgeLabels(layout.edges, layout.nodes);
+    const chain = targetBaseChain(layout);
     const edges = this.edgeLayer
       .selectAll<SVGGElement, LayoutEdge>('g.edge')
       .data(layout.edges, (edge) => edge.id)
@@ -150,7 +171,7 @@ export class GraphRenderer {
         (update) => update,
         (exit) => (duration > 0 ? exit.transition().duration(duration).style('opacity', 0).remove() : exit.remove()),
       )
-      .attr('class', (edge) => classNames('edge', `edge-${edge.kind}`, edge.onbuild && 'onbuild', !edge.reachable && 'unreachable', crowded.has(edge.id) && 'crowded'))
+      .attr('class', (edge) => classNames('edge', `edge-${edge.kind}`, edge.onbuild && 'onbuild', !edge.reachable && 'unreachable', chain.has(edge.id) && 'chain', crowded.has(edge.id) && 'crowded'))
       .attr('data-id', (edge) => edge.id)
       .attr('data-source', (edge) => edge.source)
       .attr('data-target', (edge) => edge.target);
@@ -246,7 +267,8 @@ export class GraphRenderer {
    */
   showFirstView(animate = false): void {
     if (!this.layout) return;
-    this.moveTo(firstViewTransform(this.layout, this.viewSizeOf()), animate);
+    const focused = this.layout.nodes.find((node) => node.key === this.focusKey);
+    this.moveTo(firstViewTransform(this.layout, this.viewSizeOf(), focused?.id ?? null), animate);
     this.autoView = 'first';
   }
 
@@ -257,13 +279,20 @@ export class GraphRenderer {
 
   set zoom(value: ZoomTransform) {
     this.autoView = null;
+    // A restored zoom belongs to the size the view has once laid out; the observer's next report is that size.
+    this.knownSize = null;
     this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(value.x, value.y).scale(value.k));
   }
 
-  /** Marks the stage the editor cursor is in, with its incoming and outgoing edges (null clears). */
+  /** The node that stands for stage `index`: its own box, or the summary box it is folded into. */
+  nodeForStage(index: number): LayoutNode | undefined {
+    return this.layout?.nodes.find((node) => node.stage === index || node.members.includes(index));
+  }
+
+  /** Marks the stage the editor cursor is in (or the box it is folded into), with its edges (null clears). */
   highlightStage(stage: number | null): void {
     this.highlighted = stage;
-    const id = stage === null ? null : `stage:${stage}`;
+    const id = stage === null ? null : (this.nodeForStage(stage)?.id ?? null);
     this.nodeLayer.selectAll<SVGGElement, LayoutNode>('g.node').attr('class', (node) => this.nodeClasses(node));
     this.edgeLayer.selectAll<SVGGElement, LayoutEdge>('g.edge').classed('highlighted', (edge) => id !== null && (edge.source === id || edge.target === id));
     this.detail.marksChanged();
@@ -275,7 +304,7 @@ export class GraphRenderer {
    * without changing the zoom (the stage's name is drawn readably at any zoom).
    */
   follow(index: number, explicit: boolean): void {
-    const node = this.layout?.nodes.find((candidate) => candidate.stage === index);
+    const node = this.nodeForStage(index);
     if (!node || (!explicit && performance.now() - this.lastManualMove < FOLLOW_PAUSE_MS)) return;
     const current = this.zoom;
     const target = revealTransform(this.detail.shownBox(node, current.k), current, this.viewSizeOf(), explicit ? REVEAL_SCALE : 0);
@@ -324,6 +353,9 @@ export class GraphRenderer {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       this.activate(node);
+    } else if (event.key === 'f' || event.key === 'F') {
+      event.preventDefault();
+      this.events.focusNode(node);
     } else if (ARROW_KEYS.has(event.key) && this.layout) {
       event.preventDefault();
       const next = nodeInDirection(this.layout.nodes, node.id, event.key as ArrowKey);
@@ -340,7 +372,7 @@ export class GraphRenderer {
   }
 
   private isHighlighted(node: LayoutNode): boolean {
-    return this.highlighted !== null && node.stage === this.highlighted;
+    return this.highlighted !== null && (node.stage === this.highlighted || node.members.includes(this.highlighted));
   }
 
   private nodeClasses(node: LayoutNode): string {
@@ -352,6 +384,7 @@ export class GraphRenderer {
       node.key === this.selectedKey && 'selected',
       this.isHighlighted(node) && 'highlighted',
       this.matchList.includes(node) && 'match',
+      node.key === this.focusKey && 'focused',
       this.detail.isCulled(node) && 'culled',
     );
   }

@@ -14,11 +14,14 @@ const NODE_ENTRIES: LegendEntry[] = [
   { classes: 'node node-stage unreachable', shape: 'box', text: 'Not built for the target (dashed, faded, "not built")' },
   { classes: 'node node-stage highlighted', shape: 'box', text: 'Stage under the editor cursor' },
   { classes: 'node node-stage match', shape: 'box', text: 'Matches the search' },
+  { classes: 'node node-stage focused', shape: 'box', text: 'Focused stage (Focus, double-click or F)' },
   { classes: 'node node-image', shape: 'pill', text: 'External image' },
   { classes: 'node node-scratch', shape: 'pill', text: 'scratch: the empty image' },
+  { classes: 'node node-summary', shape: 'box', text: 'Stages folded away by Build path or Focus (click: show them)' },
 ];
 
 const EDGE_ENTRIES: LegendEntry[] = [
+  { classes: 'edge edge-from chain', shape: 'line', text: 'FROM chain of the build target' },
   { classes: 'edge edge-from', shape: 'line', text: 'FROM: builds on (thick when built)' },
   { classes: 'edge edge-copy', shape: 'line', text: 'COPY --from: copies files' },
   { classes: 'edge edge-mount', shape: 'line', text: 'RUN --mount from: mounts files' },

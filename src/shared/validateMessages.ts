@@ -3,7 +3,7 @@
  * type, so neither side ever acts on malformed or unexpected data (a webview is an untrusted renderer).
  */
 import type { GraphLayout, LayoutEdge, LayoutNode } from '../core/layout/layoutTypes';
-import type { BuildArgInfo, ExportFormat, GraphMessage, HostToWebviewMessage, WebviewToHostMessage } from './protocol';
+import type { BuildArgInfo, ExportFormat, GraphMessage, HostToWebviewMessage, ViewChoices, WebviewToHostMessage } from './protocol';
 
 type Check = (value: unknown) => boolean;
 
@@ -34,8 +34,9 @@ const isPoint = shape({ x: isNumber, y: isNumber });
 const isLayoutNode = shape({
   id: isString,
   key: isString,
-  kind: oneOf<LayoutNode['kind']>('stage', 'image', 'scratch'),
+  kind: oneOf<LayoutNode['kind']>('stage', 'image', 'scratch', 'summary'),
   stage: orNull(isIndex),
+  members: arrayOf(isIndex),
   image: orNull(isString),
   x: isNumber,
   y: isNumber,
@@ -75,16 +76,19 @@ const isLayout = shape({
   bends: isNumber,
 } satisfies Record<keyof GraphLayout, Check>);
 
+const isViewChoices = shape({ focus: orNull(isString), buildPath: isBoolean } satisfies Record<keyof ViewChoices, Check>);
+
 const isBuildArg = shape({ name: isString, defaultValue: orNull(isString), override: orNull(isString) } satisfies Record<keyof BuildArgInfo, Check>);
 
 const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
-  ready: messageShape({}),
+  ready: messageShape({ restore: orNull(shape({ documentUri: isString, view: isViewChoices })) }),
   rendered: messageShape({ version: isNumber, nodeCount: isIndex }),
   revealStage: messageShape({ stage: isIndex, version: isNumber }),
   revealLine: messageShape({ line: isLine, version: isNumber }),
   setTarget: messageShape({ target: orNull(isString) }),
   setBuildArgs: messageShape({ buildArgs: isStringMap }),
   setLayoutOptions: messageShape({ hideImages: isBoolean, direction: isDirection }),
+  setViewChoices: messageShape({ view: isViewChoices }),
   exportGraph: messageShape({ format: isExportFormat }),
 };
 
@@ -101,6 +105,7 @@ const hostMessages: Record<HostToWebviewMessage['type'], Check> = {
     buildArgs: arrayOf(isBuildArg),
     hideImages: isBoolean,
     direction: isDirection,
+    view: isViewChoices,
   } satisfies Record<Exclude<keyof GraphMessage, 'type'>, Check>),
   empty: messageShape({ message: isString }),
   highlightStage: messageShape({ stage: orNull(isIndex), version: isNumber, reveal: isBoolean }),
@@ -115,6 +120,11 @@ function validate<T extends { type: string }>(checks: Record<string, Check>, val
 /** The message from the webview if it is one the host understands, exactly as typed; otherwise undefined. */
 export function validateWebviewMessage(value: unknown): WebviewToHostMessage | undefined {
   return validate<WebviewToHostMessage>(webviewMessages, value);
+}
+
+/** View choices saved by an earlier page (webview state is data from outside): the choices if well formed, else null. */
+export function validateViewChoices(value: unknown): ViewChoices | null {
+  return isViewChoices(value) ? (value as ViewChoices) : null;
 }
 
 /** The message from the host if it is one the webview understands, exactly as typed; otherwise undefined. */

@@ -35,6 +35,7 @@ describe('graphPanelModel (what the panel posts)', () => {
         buildArgs: [{ name: 'GO', defaultValue: '1.22', override: '1.21' }],
         hideImages: true,
         direction: 'TB',
+        view: { focus: null, buildPath: false },
       },
     );
     assert.equal(message.layout.direction, 'TB');
@@ -52,5 +53,28 @@ describe('graphPanelModel (what the panel posts)', () => {
 
   it('explains an empty document instead of drawing nothing', () => {
     assert.deepEqual(modelOf('  \n'), { type: 'empty', message: 'Dockerfile is empty. Add a FROM line and its stages appear here as you type.' });
+  });
+
+  it('lays out the focus and build path the view chose, finding the focused stage by its key', () => {
+    const text = 'FROM alpine AS base\nFROM base AS app\nFROM base AS tools\nFROM alpine AS other\nFROM alpine\nFROM app\n';
+    const focused = modelOf(text, { view: { focus: 'stage:tools', buildPath: false } });
+    assert.equal(focused.type, 'graph');
+    if (focused.type !== 'graph') return;
+    assert.deepEqual(focused.view, { focus: 'stage:tools', buildPath: false });
+    assert.deepEqual(focused.layout.nodes.filter((node) => node.kind === 'stage').map((node) => node.lines[0]), ['base', 'tools']);
+    // Unnamed stages are keyed by index: stage 4 is `FROM alpine` with no name. On the build path it is drawn
+    // too, though the target does not build it.
+    const byIndex = modelOf(text, { view: { focus: 'stage:#4', buildPath: true } });
+    assert.ok(byIndex.type === 'graph');
+    if (byIndex.type !== 'graph') return;
+    assert.deepEqual(byIndex.layout.nodes.map((node) => node.id), ['stage:4', 'image:alpine', 'summary:unrelated']);
+  });
+
+  it('drops a focus on a stage the file no longer has, and says so in the choices it posts', () => {
+    const message = modelOf('FROM alpine AS base\nFROM base AS app\n', { view: { focus: 'stage:renamed', buildPath: true } });
+    assert.ok(message.type === 'graph');
+    if (message.type !== 'graph') return;
+    assert.deepEqual(message.view, { focus: null, buildPath: true });
+    assert.deepEqual(message.layout.nodes.filter((node) => node.kind === 'summary'), []);
   });
 });

@@ -18,14 +18,14 @@ export function drawingBox(layout: GraphLayout): Box {
 /**
  * What a reader sees first. The whole drawing when it can be read whole: its boxes in full, or compact with
  * (nearly) every stage name drawn. A bigger drawing is not shrunk into unreadable boxes: the view takes the
- * smallest scale at which (nearly) every name is drawn, and shows there the build target among as much of what is
- * built as fits around it (Fit shows the rest).
+ * smallest scale at which (nearly) every name is drawn, and shows there the build target (or the node `anchorId`,
+ * such as a focused stage) among as much of what is built as fits around it (Fit shows the rest).
  */
-export function firstViewTransform(layout: GraphLayout, view: ViewSize): ZoomTransform {
+export function firstViewTransform(layout: GraphLayout, view: ViewSize, anchorId: string | null = null): ZoomTransform {
   const fit = fitTransform(drawingBox(layout), view);
   const scale = readableScale(layout, fit.k);
   if (scale === fit.k) return fit;
-  const anchor = layout.nodes.find((node) => node.isTarget) ?? lastInFlow(layout);
+  const anchor = layout.nodes.find((node) => node.id === anchorId) ?? layout.nodes.find((node) => node.isTarget) ?? lastInFlow(layout);
   if (!anchor) return fit;
   return centreTransform(insideDrawing(regionAround(layout, anchor, view, scale), layout), view, scale);
 }

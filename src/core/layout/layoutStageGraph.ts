@@ -1,11 +1,13 @@
-import { mergeParallelEdges } from '../graph/mergeParallelEdges';
+import { mergeParallelEdges, type ParallelEdges } from '../graph/mergeParallelEdges';
 import type { Edge, StageGraph } from '../model';
 import { sideForPorts } from './assignPorts';
 import { countBends, edgePath } from './edgePath';
 import { layeredLayout, type RankPoint } from './layeredLayout';
 import { placeEdgeLabels } from './placeEdgeLabels';
+import { foldStages, type FoldedStages } from './foldStages';
 import { edgeLabel, edgeTooltip, instructionLine, stageAriaLabel, stageLines, stageTooltip } from './layoutLabels';
 import { shortenMiddle } from './shortenText';
+import { stageKeys } from './stageKeys';
 import type { GraphLayout, LayoutDirection, LayoutEdge, LayoutNode, LayoutOptions } from './layoutTypes';
 
 /** Estimated text widths (px per character) of the title and detail lines; boxes are sized from them. */
@@ -13,6 +15,7 @@ export const TITLE_CHAR_WIDTH = 7.6;
 export const DETAIL_CHAR_WIDTH = 6.4;
 const STAGE_HEIGHT = 60;
 const IMAGE_HEIGHT = 30;
+const SUMMARY_HEIGHT = 44;
 const MARGIN = 20;
 
 type NodeDraft = Omit<LayoutNode, 'x' | 'y'>;
@@ -24,17 +27,19 @@ type NodeDraft = Omit<LayoutNode, 'x' | 'y'>;
  */
 export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {}): GraphLayout {
   const direction = options.direction ?? 'LR';
-  const drafts: NodeDraft[] = stageNodes(graph);
+  const folding = foldStages(graph, options);
+  const drafts: NodeDraft[] = stageNodes(graph).filter((draft) => folding.nodeOf[draft.stage!] === draft.id);
   const nodeIndex = new Map<string, number>(drafts.map((node, index) => [node.id, index]));
   if (!options.hideImages) {
+    const used = folding.folded ? imagesUsedBy(graph, (stage) => nodeIndex.has(folding.nodeOf[stage])) : null;
     for (const image of graph.images) {
       const id = `image:${image.ref}`;
-      if (nodeIndex.has(id)) continue;
+      if (nodeIndex.has(id) || (used && !used.has(image.ref))) continue;
       nodeIndex.set(id, drafts.length);
       drafts.push(imageNode(image.ref, image.reachable));
     }
   }
-  const merged = mergeEdges(graph, nodeIndex);
+  const merged = mergeEdges(graph, (stage) => nodeIndex.get(folding.nodeOf[stage]), nodeIndex);
   makeRoomForPorts(drafts, merged, direction);
   const labelSpace = (label: string): number => (direction === 'LR' ? Array.from(label).length * DETAIL_CHAR_WIDTH + 28 : 26);
   const drawing = layeredLayout({
@@ -71,6 +76,7 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
       reachable: nodes[edge.target].reachable,
     };
   });
+  if (folding.folded) nodes.push(summaryNode(graph, folding.folded, nodes, direction));
   const bends = edges.reduce((sum, edge) => sum + countBends(edge.points), 0);
   const { width, height } = moveToOrigin(nodes, edges);
   for (const edge of edges) edge.path = edgePath(edge.points, direction);
@@ -94,17 +100,16 @@ function makeRoomForPorts(drafts: NodeDraft[], merged: readonly MergedEdge[], di
 }
 
 function stageNodes(graph: StageGraph): NodeDraft[] {
-  const nameCount = new Map<string, number>();
-  for (const stage of graph.stages) if (stage.name) nameCount.set(stage.name, (nameCount.get(stage.name) ?? 0) + 1);
+  const keys = stageKeys(graph);
   return graph.stages.map((stage) => {
     const lines = stageLines(graph, stage);
     const width = Math.max(Array.from(lines[0]).length * TITLE_CHAR_WIDTH, ...lines.slice(1).map((line) => Array.from(line).length * DETAIL_CHAR_WIDTH)) + 24;
-    const uniqueName = stage.name !== null && nameCount.get(stage.name) === 1;
     return {
       id: `stage:${stage.index}`,
-      key: uniqueName ? `stage:${stage.name}` : `stage:#${stage.index}`,
+      key: keys[stage.index],
       kind: 'stage',
       stage: stage.index,
+      members: [],
       image: null,
       width: Math.round(Math.min(300, Math.max(120, width))),
       height: STAGE_HEIGHT,
@@ -125,6 +130,7 @@ function imageNode(ref: string, reachable: boolean): NodeDraft {
     key: `image:${ref}`,
     kind: scratch ? 'scratch' : 'image',
     stage: null,
+    members: [],
     image: ref,
     width: Math.round(Math.min(280, Math.max(90, Array.from(title).length * DETAIL_CHAR_WIDTH + 24))),
     height: IMAGE_HEIGHT,
@@ -147,27 +153,89 @@ interface MergedEdge {
   tooltip: string;
 }
 
-/** The graph's parallel edges merged, labelled, and kept only where both ends are drawn, in graph order. */
-function mergeEdges(graph: StageGraph, nodeIndex: ReadonlyMap<string, number>): MergedEdge[] {
-  const merged: MergedEdge[] = [];
+/**
+ * The graph's edges between drawn nodes, those of one kind and origin between the same two nodes merged into one,
+ * labelled, in the order of their first edge. `nodeOfStage` gives the node a stage is drawn as (none when folded).
+ */
+function mergeEdges(graph: StageGraph, nodeOfStage: (stage: number) => number | undefined, nodeIndex: ReadonlyMap<string, number>): MergedEdge[] {
+  const groups = new Map<string, { source: number; target: number; group: ParallelEdges; positions: number[] }>();
   for (const group of mergeParallelEdges(graph.edges)) {
-    const sourceId = 'stage' in group.from ? `stage:${group.from.stage}` : `image:${group.from.image}`;
-    const source = nodeIndex.get(sourceId);
-    const target = nodeIndex.get(`stage:${group.to}`);
-    if (source === undefined || target === undefined) continue;
-    const edges = group.positions.map((position) => graph.edges[position]);
-    merged.push({
-      id: `${group.kind}${group.onbuild ? '-onbuild' : ''}:${sourceId}->stage:${group.to}`,
+    const source = 'stage' in group.from ? nodeOfStage(group.from.stage) : nodeIndex.get(`image:${group.from.image}`);
+    const target = nodeOfStage(group.to);
+    // Edges between stages drawn as one node are inside it; a stage's edge to itself (a broken file) stays.
+    const inside = source === target && !('stage' in group.from && group.from.stage === group.to);
+    if (source === undefined || target === undefined || inside) continue;
+    const key = `${group.kind}${group.onbuild ? '-onbuild' : ''}:${source}->${target}`;
+    const known = groups.get(key);
+    if (known) known.positions.push(...group.positions);
+    else groups.set(key, { source, target, group, positions: [...group.positions] });
+  }
+  const ids = [...nodeIndex.keys()];
+  return [...groups.values()].map(({ source, target, group, positions }) => {
+    positions.sort((a, b) => a - b);
+    const edges = positions.map((position) => graph.edges[position]);
+    return {
+      id: `${group.kind}${group.onbuild ? '-onbuild' : ''}:${ids[source]}->${ids[target]}`,
       source,
       target,
       kind: group.kind,
       onbuild: group.onbuild,
-      edges: group.positions,
+      edges: positions,
       label: edgeLabel(edges),
       tooltip: edgeTooltip(edges),
-    });
+    };
+  });
+}
+
+/** The images some edge leads from into a stage that `drawn` accepts. */
+function imagesUsedBy(graph: StageGraph, drawn: (stage: number) => boolean): Set<string> {
+  const used = new Set<string>();
+  for (const edge of graph.edges) if ('image' in edge.from && drawn(edge.to)) used.add(edge.from.image);
+  return used;
+}
+
+/**
+ * The node standing for the folded stages, placed beside the stage they were folded around (the focused stage or
+ * the target): below its column left to right, right of its row top to bottom, clear of every other box.
+ */
+function summaryNode(graph: StageGraph, folded: FoldedStages, nodes: readonly LayoutNode[], direction: LayoutDirection): LayoutNode {
+  const skipped = folded.id === 'summary:skipped';
+  const count = folded.members.length;
+  const names = folded.members.map((index) => graph.stages[index].label);
+  const anchorLabel = folded.anchor === null ? 'the target' : graph.stages[folded.anchor].label;
+  const title = skipped ? `${count} ${count === 1 ? 'stage' : 'stages'} not built` : `${count} other ${count === 1 ? 'stage' : 'stages'}`;
+  const detail = skipped ? 'click to show them' : 'click to show the whole graph';
+  const draft: NodeDraft = {
+    id: folded.id,
+    key: folded.id,
+    kind: 'summary',
+    stage: null,
+    members: folded.members,
+    image: null,
+    width: Math.round(Math.max(Array.from(title).length * TITLE_CHAR_WIDTH, Array.from(detail).length * DETAIL_CHAR_WIDTH) + 24),
+    height: SUMMARY_HEIGHT,
+    lines: [title, detail],
+    tooltip: `${skipped ? `Not built for ${anchorLabel}` : `Neither needed by ${anchorLabel} nor needing it`}: ${names.join(', ')}.\nClick to show ${skipped ? 'them' : 'the whole graph'}.`,
+    ariaLabel: `${title}${skipped ? ` for ${anchorLabel}` : ` besides what ${anchorLabel} needs and what needs it`}; activate to show them`,
+    reachable: !skipped,
+    isTarget: false,
+  };
+  const anchor = nodes.find((node) => node.stage === folded.anchor) ?? nodes[nodes.length - 1];
+  return { ...draft, ...besideAnchor(draft, anchor, nodes, direction) };
+}
+
+/** Where a box goes beside `anchor`: past every box that shares its column (LR) or row (TB). */
+function besideAnchor(box: { width: number; height: number }, anchor: LayoutNode | undefined, nodes: readonly LayoutNode[], direction: LayoutDirection): { x: number; y: number } {
+  const gap = 28;
+  if (!anchor) return { x: 0, y: 0 };
+  if (direction === 'LR') {
+    const x = anchor.x + anchor.width / 2 - box.width / 2;
+    const below = nodes.filter((node) => node.x < x + box.width && x < node.x + node.width && node.y >= anchor.y);
+    return { x, y: Math.max(...below.map((node) => node.y + node.height)) + gap };
   }
-  return merged;
+  const y = anchor.y + anchor.height / 2 - box.height / 2;
+  const right = nodes.filter((node) => node.y < y + box.height && y < node.y + node.height && node.x >= anchor.x);
+  return { x: Math.max(...right.map((node) => node.x + node.width)) + gap, y };
 }
 
 /** Shifts everything so the drawing starts at the margin; returns the drawing's size. */

@@ -6,8 +6,8 @@
 /** Which way dependencies flow on screen. */
 export type LayoutDirection = 'LR' | 'TB';
 
-/** What a node stands for. */
-export type LayoutNodeKind = 'stage' | 'image' | 'scratch';
+/** What a node stands for; a summary stands for stages folded away by the view's choices. */
+export type LayoutNodeKind = 'stage' | 'image' | 'scratch' | 'summary';
 
 /** Choices that change the picture. */
 export interface LayoutOptions {
@@ -15,17 +15,24 @@ export interface LayoutOptions {
   direction?: LayoutDirection;
   /** Leave external images and `scratch` out; stages that build on them keep their base in their label. */
   hideImages?: boolean;
+  /** Draw only the stage with this key (`LayoutNode.key`), what it needs and what needs it; the rest as one summary
+   *  node. A key no stage has is ignored. */
+  focus?: string | null;
+  /** Draw only what the target builds; the stages it skips as one summary node. */
+  buildPath?: boolean;
 }
 
 /** One box of the drawing. */
 export interface LayoutNode {
-  /** Unique within one layout: `stage:<index>` or `image:<ref>`. */
+  /** Unique within one layout: `stage:<index>`, `image:<ref>` or `summary:<skipped|unrelated>`. */
   id: string;
   /** Stays the same across small edits (stage name, else index), so a redraw can animate from old to new. */
   key: string;
   kind: LayoutNodeKind;
   /** The stage index for stage nodes, else null. */
   stage: number | null;
+  /** The stage indexes a summary node stands for, in file order (empty for other nodes). */
+  members: number[];
   /** The image reference for image and scratch nodes, else null. */
   image: string | null;
   /** Top-left corner and size. */

@@ -6,7 +6,7 @@ import { isDockerfile, type DocumentGraphCache } from '../documentGraphCache';
 import { resolveOptionsFromSettings } from '../settings';
 import { exportGraph } from './exportGraph';
 import { createNonce, graphPanelHtml } from './graphPanelHtml';
-import { graphLayoutOptions, type GraphViewSettings } from './graphPanelModel';
+import { DEFAULT_VIEW_CHOICES, graphLayoutOptions, type GraphViewSettings } from './graphPanelModel';
 import type { LayoutRunner } from './layoutRunner';
 import { PanelDrawing } from './panelDrawing';
 import { moveCursorToStage, revealInEditor, type DrawnDocument } from './revealInEditor';
@@ -55,7 +55,7 @@ class GraphPanel extends Disposable {
   private ready = false;
   private settings: GraphViewSettings = { target: null, buildArgs: {}, hideImages: false, direction: 'LR' };
   /** Target and build args chosen in this panel for documents it showed before (the cache resolves with them). */
-  private readonly choices = new Map<string, Pick<GraphViewSettings, 'target' | 'buildArgs'>>();
+  private readonly choices = new Map<string, Pick<GraphViewSettings, 'target' | 'buildArgs' | 'view'>>();
   private readonly layoutRunner: LayoutRunner;
   readonly drawing: PanelDrawing;
 
@@ -148,9 +148,9 @@ class GraphPanel extends Disposable {
       if (this.drawing.revealPending && editor) this.highlightCursor(editor.selection.active);
       return;
     }
-    if (this.document) this.choices.set(this.document.uri.toString(), { target: this.settings.target, buildArgs: this.settings.buildArgs });
+    if (this.document) this.choices.set(this.document.uri.toString(), { target: this.settings.target, buildArgs: this.settings.buildArgs, view: this.settings.view });
     this.document = document;
-    this.settings = { ...this.settings, ...(this.choices.get(document.uri.toString()) ?? { target: null, buildArgs: {} }) };
+    this.settings = { ...this.settings, ...(this.choices.get(document.uri.toString()) ?? { target: null, buildArgs: {}, view: DEFAULT_VIEW_CHOICES }) };
     this.update();
   }
 
@@ -191,6 +191,8 @@ class GraphPanel extends Disposable {
       case 'ready':
         this.ready = true;
         this.drawing.reset();
+        // After a window reload the page brings back the folding the user chose for the document it showed.
+        if (message.restore && message.restore.documentUri === this.document?.uri.toString()) this.settings = { ...this.settings, view: message.restore.view };
         this.update();
         return;
       case 'rendered':
@@ -209,6 +211,10 @@ class GraphPanel extends Disposable {
         return this.applyResolveOptions();
       case 'setLayoutOptions':
         this.settings = { ...this.settings, hideImages: message.hideImages, direction: message.direction };
+        this.update();
+        return;
+      case 'setViewChoices':
+        this.settings = { ...this.settings, view: message.view };
         this.update();
         return;
       case 'exportGraph':

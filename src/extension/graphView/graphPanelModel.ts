@@ -1,6 +1,7 @@
 import type { GraphLayout, LayoutDirection, LayoutOptions } from '../../core/layout/layoutTypes';
 import type { StageGraph } from '../../core/model';
-import type { EmptyMessage, GraphMessage } from '../../shared/protocol';
+import { stageOfKey } from '../../core/layout/stageKeys';
+import type { EmptyMessage, GraphMessage, ViewChoices } from '../../shared/protocol';
 
 /** The view's choices for one panel: the `docker build` flags the graph was resolved with and how to draw. */
 export interface GraphViewSettings {
@@ -10,7 +11,12 @@ export interface GraphViewSettings {
   buildArgs: Record<string, string>;
   hideImages: boolean;
   direction: LayoutDirection;
+  /** Focus and build path; none when left out. */
+  view?: ViewChoices;
 }
+
+/** No focus, the whole graph. */
+export const DEFAULT_VIEW_CHOICES: ViewChoices = { focus: null, buildPath: false };
 
 /** A document as the panel sees it (plain data, so this stays testable without VS Code). */
 export interface GraphDocument {
@@ -22,7 +28,8 @@ export interface GraphDocument {
 
 /** The layout options the view's choices ask for: every choice that changes the picture, in one object. */
 export function graphLayoutOptions(settings: GraphViewSettings): LayoutOptions {
-  return { hideImages: settings.hideImages, direction: settings.direction };
+  const view = settings.view ?? DEFAULT_VIEW_CHOICES;
+  return { hideImages: settings.hideImages, direction: settings.direction, focus: view.focus, buildPath: view.buildPath };
 }
 
 /**
@@ -39,6 +46,7 @@ export function graphPanelModel(document: GraphDocument, graph: StageGraph, sett
   if (graph.stages.length === 0 && graph.ok) {
     return { type: 'empty', message: `${document.fileName} has no build stages yet. Add a FROM line to start one.` };
   }
+  const view = settings.view ?? DEFAULT_VIEW_CHOICES;
   return {
     type: 'graph',
     documentUri: document.uri,
@@ -54,6 +62,8 @@ export function graphPanelModel(document: GraphDocument, graph: StageGraph, sett
       .map((arg) => ({ name: arg.name, defaultValue: arg.default, override: Object.hasOwn(settings.buildArgs, arg.name) ? settings.buildArgs[arg.name] : null })),
     hideImages: settings.hideImages,
     direction: settings.direction,
+    // A focus on a stage the file no longer has was ignored by the layout; the view is told so.
+    view: { ...view, focus: stageOfKey(graph, view.focus) === null ? null : view.focus },
   };
 }
 

@@ -9,6 +9,7 @@ const node = (fields: Partial<LayoutNode>): LayoutNode => ({
   key: 'stage:a',
   kind: 'stage',
   stage: 0,
+  members: [],
   image: null,
   x: 0,
   y: 0,
