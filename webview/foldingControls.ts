@@ -12,11 +12,11 @@ export interface FoldingHost {
 
 /**
  * The view's folding: the Build path and Focus buttons, focusing a stage (double-click, F), leaving the focus
- * (the pressed Focus button, Escape, the summary box) and unfolding what a summary box holds. The choices in force
- * come back with every drawing, so the buttons always show what is drawn.
+ * (the pressed Focus button, Escape, the summary box), unfolding what a summary box holds, and collapsing or
+ * opening families. The choices in force come back with every drawing, so the buttons always show what is drawn.
  */
 export class FoldingControls {
-  private choices: ViewChoices = { focus: null, buildPath: false };
+  private choices: ViewChoices = { focus: null, buildPath: false, families: {} };
   private focusedName = '';
 
   constructor(
@@ -64,9 +64,15 @@ export class FoldingControls {
     if (this.choices.focus !== null) this.choose({ ...this.choices, focus: null });
   }
 
-  /** Shows what a summary box folds away. */
-  unfold(summary: LayoutNode): void {
-    this.choose(summary.key === 'summary:skipped' ? { ...this.choices, buildPath: false } : { ...this.choices, focus: null });
+  /** Shows what a summary or family box folds away: the skipped or unrelated stages, or the family's members. */
+  unfold(box: LayoutNode): void {
+    if (box.kind === 'family') this.setFamily(box.key, false);
+    else this.choose(box.key === 'summary:skipped' ? { ...this.choices, buildPath: false } : { ...this.choices, focus: null });
+  }
+
+  /** Collapses a family into one box (or opens it). */
+  setFamily(id: string, collapsed: boolean): void {
+    this.choose({ ...this.choices, families: { ...this.choices.families, [id]: collapsed } });
   }
 
   private choose(view: ViewChoices): void {

@@ -1,11 +1,12 @@
 import { select, zoom, zoomIdentity, zoomTransform, type Selection, type ZoomBehavior } from 'd3';
 import { crowdedEdgeLabels } from '../src/core/layout/crowdedEdgeLabels';
-import { drawingBox, firstViewTransform } from '../src/core/layout/firstView';
+import { firstViewTransform, fitWholeDrawing } from '../src/core/layout/firstView';
 import { REVEAL_SCALE } from '../src/core/layout/levelOfDetail';
-import type { GraphLayout, LayoutEdge, LayoutNode } from '../src/core/layout/layoutTypes';
+import { GROUP_LABEL_BAND } from '../src/core/layout/familyGroups';
+import type { GraphLayout, LayoutEdge, LayoutGroup, LayoutNode } from '../src/core/layout/layoutTypes';
 import { nodeText } from '../src/core/layout/nodeText';
 import { targetBaseChain } from '../src/core/layout/targetBaseChain';
-import { fitTransform, MAX_SCALE, MIN_SCALE, revealTransform, type ViewSize, type ZoomTransform } from '../src/core/layout/viewTransforms';
+import { MAX_SCALE, MIN_SCALE, revealTransform, type ViewSize, type ZoomTransform } from '../src/core/layout/viewTransforms';
 import { DetailLevels } from './detailLevels';
 import { nodeInDirection, type ArrowKey } from './nodeInDirection';
 
@@ -15,6 +16,8 @@ export interface RendererEvents {
   activateNode(node: LayoutNode): void;
   /** An edge was clicked. */
   activateEdge(edge: LayoutEdge): void;
+  /** A family's box label was clicked or Enter was pressed on it: collapse the family. */
+  collapseGroup(group: LayoutGroup): void;
   /** A stage was double-clicked or F was pressed on it: focus on it. */
   focusNode(node: LayoutNode): void;
   /** Escape was pressed in the drawing: leave the focus. */
@@ -39,6 +42,7 @@ type AutoView = 'first' | 'fit' | null;
 export class GraphRenderer {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly viewport: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly groupLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly edgeLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly nodeLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
@@ -82,6 +86,7 @@ export class GraphRenderer {
         .attr('d', 'M0,0L10,5L0,10z');
     }
     this.viewport = this.svg.append('g').attr('class', 'viewport');
+    this.groupLayer = this.viewport.append('g').attr('class', 'groups');
     this.edgeLayer = this.viewport.append('g').attr('class', 'edges');
     this.nodeLayer = this.viewport.append('g').attr('class', 'nodes');
     this.detail = new DetailLevels(element, this.viewport.node()!, this.nodeLayer, {
@@ -120,6 +125,17 @@ export class GraphRenderer {
     this.svg.on('keydown', (event: KeyboardEvent) => {
       if (event.key === 'Escape') this.events.leaveFocus();
     });
+    this.groupLayer.on('click', (event: MouseEvent) => {
+      const group = datumAt<LayoutGroup>(event, '.group-band');
+      if (group) this.events.collapseGroup(group);
+    });
+    this.groupLayer.on('keydown', (event: KeyboardEvent) => {
+      const group = datumAt<LayoutGroup>(event, '.group-band');
+      if (group && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        this.events.collapseGroup(group);
+      }
+    });
     this.edgeLayer.on('click', (event: MouseEvent) => {
       const edge = datumAt<LayoutEdge>(event, 'g.edge');
       if (edge) this.events.activateEdge(edge);
@@ -151,6 +167,7 @@ export class GraphRenderer {
     this.sizeAtDraw = this.measureView();
     queueMicrotask(() => (this.sizeAtDraw = null));
     this.layout = layout;
+    this.drawGroups(layout.groups);
     const nodeById = new Map(layout.nodes.map((node) => [node.id, node]));
     const crowded = crowdedEdgeLabels(layout.edges, layout.nodes);
     const chain = targetBaseChain(layout);
@@ -202,6 +219,8 @@ export class GraphRenderer {
           const group = enter.append('g').style('opacity', 0);
           if (duration > 0) group.attr('transform', (node) => `translate(${node.x},${node.y})`);
           group.append('title');
+          // A collapsed family looks like a stack of boxes.
+          group.filter((node) => node.kind === 'family').append('rect').attr('class', 'stack');
           group.append('rect').attr('class', 'box');
           // The compact name: scaled by CSS about its middle so it keeps one size on screen whatever the zoom.
           group.append('text').attr('class', 'title compact-name').attr('text-anchor', 'middle');
@@ -223,7 +242,8 @@ export class GraphRenderer {
       .select('rect.box')
       .attr('width', (node) => node.width)
       .attr('height', (node) => node.height)
-      .attr('rx', (node) => (node.kind === 'stage' ? 6 : node.height / 2));
+      .attr('rx', (node) => (node.kind === 'stage' || node.kind === 'family' ? 6 : node.height / 2));
+    nodes.select('rect.stack').attr('x', 4).attr('y', -4).attr('width', (node) => node.width).attr('height', (node) => node.height).attr('rx', 6);
     nodes
       // Only the box's own lines: the compact name is a text too.
       .selectAll<SVGTextElement, ReturnType<typeof nodeText>[number]>(':scope > text:not(.compact-name)')
@@ -254,10 +274,36 @@ export class GraphRenderer {
     this.detail.setLayout(layout);
   }
 
+  /** The boxes around families drawn side by side, with a label band that collapses the family. */
+  private drawGroups(groups: readonly LayoutGroup[]): void {
+    const boxes = this.groupLayer
+      .selectAll<SVGGElement, LayoutGroup>('g.group')
+      .data(groups, (group) => group.id)
+      .join((enter) => {
+        const group = enter.append('g').attr('class', 'group');
+        group.append('rect').attr('class', 'frame').attr('rx', 10);
+        const band = group.append('g').attr('class', 'group-band').attr('role', 'button').attr('tabindex', 0);
+        band.append('title');
+        band.append('rect').attr('class', 'band');
+        band.append('text').attr('class', 'group-label');
+        return group;
+      })
+      .attr('data-id', (group) => group.id);
+    boxes.select('rect.frame').attr('x', (group) => group.x).attr('y', (group) => group.y).attr('width', (group) => group.width).attr('height', (group) => group.height);
+    const bands = boxes.select('.group-band').attr('aria-label', (group) => `Family ${group.label}: collapse into one box`);
+    bands.select('title').text((group) => `${group.label}\nClick to collapse the family into one box.`);
+    bands.select('rect.band').attr('x', (group) => group.x).attr('y', (group) => group.y).attr('width', (group) => group.width).attr('height', GROUP_LABEL_BAND);
+    bands
+      .select('text.group-label')
+      .attr('x', (group) => group.x + 10)
+      .attr('y', (group) => group.y + 15)
+      .text((group) => `▾ ${group.label}`);
+  }
+
   /** Scales and centres the whole drawing to fill the view (never enlarging past 1.5×); refitted on resize. */
   fit(animate = true): void {
     if (!this.layout) return;
-    this.moveTo(fitTransform(drawingBox(this.layout), this.viewSizeOf()), animate);
+    this.moveTo(fitWholeDrawing(this.layout, this.viewSizeOf()), animate);
     this.autoView = 'fit';
   }
 
@@ -463,7 +509,9 @@ function matchesOf(ordered: readonly LayoutNode[], text: string): LayoutNode[] {
 
 /** What a node is called, lowercased: its title (maybe shortened) and the whole stage name or image in its key. */
 function namesOf(node: LayoutNode): string[] {
-  return [(node.lines[0] ?? '').toLowerCase(), node.key.slice(node.key.indexOf(':') + 1).toLowerCase()];
+  const names = [(node.lines[0] ?? '').toLowerCase(), node.key.slice(node.key.indexOf(':') + 1).toLowerCase()];
+  // A family or summary box holds stages: their names are in its hover text.
+  return node.members.length > 0 ? [...names, node.tooltip.toLowerCase()] : names;
 }
 
 function labelOf(node: LayoutNode | undefined): string {

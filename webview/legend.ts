@@ -4,7 +4,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 interface LegendEntry {
   /** Classes of the swatch's group, as the graph draws that thing (`node node-stage target`, `edge edge-copy`). */
   classes: string;
-  shape: 'box' | 'pill' | 'line';
+  shape: 'box' | 'pill' | 'line' | 'frame';
   text: string;
 }
 
@@ -17,6 +17,8 @@ const NODE_ENTRIES: LegendEntry[] = [
   { classes: 'node node-stage focused', shape: 'box', text: 'Focused stage (Focus, double-click or F)' },
   { classes: 'node node-image', shape: 'pill', text: 'External image' },
   { classes: 'node node-scratch', shape: 'pill', text: 'scratch: the empty image' },
+  { classes: 'node node-family', shape: 'box', text: 'A family of variants, collapsed (click: show them side by side)' },
+  { classes: 'group', shape: 'frame', text: 'A family side by side (click its label to collapse it)' },
   { classes: 'node node-summary', shape: 'box', text: 'Stages folded away by Build path or Focus (click: show them)' },
 ];
 
@@ -43,6 +45,7 @@ function swatch(entry: LegendEntry): SVGSVGElement {
     svg.append(line);
   } else {
     const rect = document.createElementNS(SVG, 'rect');
+    rect.setAttribute('class', entry.shape === 'frame' ? 'frame' : 'box');
     for (const [name, value] of Object.entries({ x: '2', y: '2', width: '32', height: '14', rx: entry.shape === 'pill' ? '7' : '3' })) rect.setAttribute(name, value);
     svg.append(rect);
   }

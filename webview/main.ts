@@ -21,12 +21,13 @@ let pendingReveal: number | null = null;
 
 const renderer = new GraphRenderer(view.svg, {
   activateNode(node) {
-    if (node.kind === 'summary') folding.unfold(node);
+    if (node.kind === 'summary' || node.kind === 'family') folding.unfold(node);
     else if (node.stage !== null && current) host.post({ type: 'revealStage', stage: node.stage, version: current.version });
   },
   activateEdge(edge) {
     if (current && edge.lines.length > 0) host.post({ type: 'revealLine', line: edge.lines[0], version: current.version });
   },
+  collapseGroup: (group) => folding.setFamily(group.id, true),
   focusNode: (node) => folding.focusOn(node),
   leaveFocus: () => folding.clearFocus(),
   viewChanged: saveState,
@@ -146,8 +147,8 @@ function handle(message: HostToWebviewMessage): void {
       if (current && message.version === current.version) {
         renderer.highlightStage(message.stage);
         const folded = message.stage === null ? undefined : renderer.nodeForStage(message.stage);
-        // "Show in graph" on a stage folded into a summary unfolds it, then shows it in the new drawing.
-        if (message.reveal && folded?.kind === 'summary') {
+        // "Show in graph" on a stage folded into a summary or family unfolds it, then shows it in the new drawing.
+        if (message.reveal && (folded?.kind === 'summary' || folded?.kind === 'family')) {
           pendingReveal = message.stage;
           folding.unfold(folded);
         } else if (message.stage !== null) {

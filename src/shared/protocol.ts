@@ -23,6 +23,8 @@ export interface ViewChoices {
   focus: string | null;
   /** Draw only what the target builds; the stages it skips fold into one summary node. */
   buildPath: boolean;
+  /** Families of stages the user collapsed (true) or opened (false), by id; the others follow the default. */
+  families: Record<string, boolean>;
 }
 
 /** The webview drew the graph of `version` (the host logs it; tests wait for it). */
@@ -69,7 +71,7 @@ export interface SetLayoutOptionsMessage {
   direction: LayoutDirection;
 }
 
-/** The user changed how the graph is folded (focus, build path). */
+/** The user changed how the graph is folded (focus, build path, families). */
 export interface SetViewChoicesMessage {
   type: 'setViewChoices';
   view: ViewChoices;

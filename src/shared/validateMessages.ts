@@ -2,7 +2,7 @@
  * Runtime checks for the graph view's messages: a message is accepted only when every field has the promised
  * type, so neither side ever acts on malformed or unexpected data (a webview is an untrusted renderer).
  */
-import type { GraphLayout, LayoutEdge, LayoutNode } from '../core/layout/layoutTypes';
+import type { GraphLayout, LayoutEdge, LayoutGroup, LayoutNode } from '../core/layout/layoutTypes';
 import type { BuildArgInfo, ExportFormat, GraphMessage, HostToWebviewMessage, ViewChoices, WebviewToHostMessage } from './protocol';
 
 type Check = (value: unknown) => boolean;
@@ -34,7 +34,7 @@ const isPoint = shape({ x: isNumber, y: isNumber });
 const isLayoutNode = shape({
   id: isString,
   key: isString,
-  kind: oneOf<LayoutNode['kind']>('stage', 'image', 'scratch', 'summary'),
+  kind: oneOf<LayoutNode['kind']>('stage', 'image', 'scratch', 'family', 'summary'),
   stage: orNull(isIndex),
   members: arrayOf(isIndex),
   image: orNull(isString),
@@ -66,17 +66,29 @@ const isLayoutEdge = shape({
   reachable: isBoolean,
 } satisfies Record<keyof LayoutEdge, Check>);
 
+const isLayoutGroup = shape({
+  id: isString,
+  label: isString,
+  x: isNumber,
+  y: isNumber,
+  width: isNumber,
+  height: isNumber,
+  members: arrayOf(isString),
+} satisfies Record<keyof LayoutGroup, Check>);
+
 const isLayout = shape({
   direction: isDirection,
   width: isNumber,
   height: isNumber,
   nodes: arrayOf(isLayoutNode),
   edges: arrayOf(isLayoutEdge),
+  groups: arrayOf(isLayoutGroup),
   crossings: isNumber,
   bends: isNumber,
 } satisfies Record<keyof GraphLayout, Check>);
 
-const isViewChoices = shape({ focus: orNull(isString), buildPath: isBoolean } satisfies Record<keyof ViewChoices, Check>);
+const isBooleanMap: Check = (value) => isRecord(value) && Object.values(value).every(isBoolean);
+const isViewChoices = shape({ focus: orNull(isString), buildPath: isBoolean, families: isBooleanMap } satisfies Record<keyof ViewChoices, Check>);
 
 const isBuildArg = shape({ name: isString, defaultValue: orNull(isString), override: orNull(isString) } satisfies Record<keyof BuildArgInfo, Check>);
 

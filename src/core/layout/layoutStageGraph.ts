@@ -1,14 +1,15 @@
 import { mergeParallelEdges, type ParallelEdges } from '../graph/mergeParallelEdges';
-import type { Edge, StageGraph } from '../model';
+import type { Edge, Stage, StageGraph } from '../model';
 import { sideForPorts } from './assignPorts';
 import { countBends, edgePath } from './edgePath';
 import { layeredLayout, type RankPoint } from './layeredLayout';
 import { placeEdgeLabels } from './placeEdgeLabels';
-import { foldStages, type FoldedStages } from './foldStages';
-import { edgeLabel, edgeTooltip, instructionLine, stageAriaLabel, stageLines, stageTooltip } from './layoutLabels';
-import { shortenMiddle } from './shortenText';
+import { foldStages, type DrawnFamily, type FoldedStages } from './foldStages';
+import { baseLabel, edgeLabel, edgeTooltip, instructionLine, stageAriaLabel, stageLines, stageTooltip } from './layoutLabels';
+import { shortenEnd, shortenMiddle } from './shortenText';
+import { attachEdgesToMembers, groupedSlots, placeGroups, type GroupPlan } from './familyGroups';
+import type { GraphLayout, LayoutDirection, LayoutEdge, LayoutGroup, LayoutNode, LayoutOptions } from './layoutTypes';
 import { stageKeys } from './stageKeys';
-import type { GraphLayout, LayoutDirection, LayoutEdge, LayoutNode, LayoutOptions } from './layoutTypes';
 
 /** Estimated text widths (px per character) of the title and detail lines; boxes are sized from them. */
 export const TITLE_CHAR_WIDTH = 7.6;
@@ -29,6 +30,7 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
   const direction = options.direction ?? 'LR';
   const folding = foldStages(graph, options);
   const drafts: NodeDraft[] = stageNodes(graph).filter((draft) => folding.nodeOf[draft.stage!] === draft.id);
+  for (const drawn of folding.families) if (drawn.collapsed) drafts.push(familyNode(graph, drawn));
   const nodeIndex = new Map<string, number>(drafts.map((node, index) => [node.id, index]));
   if (!options.hideImages) {
     const used = folding.folded ? imagesUsedBy(graph, (stage) => nodeIndex.has(folding.nodeOf[stage])) : null;
@@ -41,10 +43,15 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
   }
   const merged = mergeEdges(graph, (stage) => nodeIndex.get(folding.nodeOf[stage]), nodeIndex);
   makeRoomForPorts(drafts, merged, direction);
+  // Families that are not collapsed are laid out as one box holding their members side by side.
+  const plans: GroupPlan[] = folding.families
+    .filter((drawn) => !drawn.collapsed)
+    .map((drawn) => ({ id: drawn.family.id, label: `${drawn.family.stem}-* · ${drawn.members.length} variants`, members: drawn.members.map((member) => nodeIndex.get(`stage:${member}`)!) }));
+  const { slots, slotOf, groupSlot } = groupedSlots(drafts, plans, direction);
   const labelSpace = (label: string): number => (direction === 'LR' ? Array.from(label).length * DETAIL_CHAR_WIDTH + 28 : 26);
   const drawing = layeredLayout({
-    nodes: drafts.map((node) => (direction === 'LR' ? { rankSize: node.width, crossSize: node.height } : { rankSize: node.height, crossSize: node.width })),
-    edges: merged.map((edge) => ({ source: edge.source, target: edge.target, labelSpace: edge.label ? labelSpace(edge.label) : 0 })),
+    nodes: slots,
+    edges: merged.map((edge) => ({ source: slotOf[edge.source], target: slotOf[edge.target], labelSpace: edge.label ? labelSpace(edge.label) : 0 })),
     rankGap: direction === 'LR' ? 56 : 72,
     nodeGap: direction === 'LR' ? 22 : 28,
     dummyGap: 10,
@@ -52,10 +59,15 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
   const toXY = (point: RankPoint): { x: number; y: number } => (direction === 'LR' ? { x: point.rank, y: point.cross } : { x: point.cross, y: point.rank });
 
   const nodes: LayoutNode[] = drafts.map((draft, index) => {
-    const centre = toXY(drawing.nodes[index]);
+    const centre = toXY(drawing.nodes[slotOf[index]]);
     return { ...draft, x: centre.x - draft.width / 2, y: centre.y - draft.height / 2 };
   });
-  const routes = merged.map((edge, index) => ({ label: edge.label, points: drawing.edges[index].points.map(toXY) }));
+  const routes = merged.map((edge, index) => ({ source: edge.source, target: edge.target, label: edge.label, points: drawing.edges[index].points.map(toXY) }));
+  const neighbourCross = (member: number): number[] =>
+    merged.flatMap((edge) => (edge.source === member ? [edge.target] : edge.target === member ? [edge.source] : [])).map((other) => drawing.nodes[slotOf[other]].cross);
+  const groups = placeGroups(plans, groupSlot.map((slot) => toXY(drawing.nodes[slot])), nodes, neighbourCross, direction);
+  const members = new Set(plans.flatMap((plan) => plan.members));
+  attachEdgesToMembers(routes, nodes, (node) => members.has(node), direction);
   const labelPoints = placeEdgeLabels(routes, nodes, direction);
   const edges: LayoutEdge[] = merged.map((edge, index) => {
     const points = routes[index].points;
@@ -78,9 +90,9 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
   });
   if (folding.folded) nodes.push(summaryNode(graph, folding.folded, nodes, direction));
   const bends = edges.reduce((sum, edge) => sum + countBends(edge.points), 0);
-  const { width, height } = moveToOrigin(nodes, edges);
+  const { width, height } = moveToOrigin(nodes, edges, groups);
   for (const edge of edges) edge.path = edgePath(edge.points, direction);
-  return { direction, width, height, nodes, edges, crossings: drawing.crossings, bends };
+  return { direction, width, height, nodes, edges, groups, crossings: drawing.crossings, bends };
 }
 
 /** Lengthens the side of every node that more edges enter or leave than fit at the port pitch, so each has its own port. */
@@ -194,6 +206,36 @@ function imagesUsedBy(graph: StageGraph, drawn: (stage: number) => boolean): Set
   return used;
 }
 
+/** A collapsed family as one box: the stem, its variants, and what is built of it. */
+function familyNode(graph: StageGraph, drawn: DrawnFamily): NodeDraft {
+  const stages = drawn.members.map((index) => graph.stages[index]);
+  const variants = drawn.members.map((index) => drawn.family.variants[drawn.family.members.indexOf(index)]);
+  const built = stages.filter((stage) => stage.reachable !== false).length;
+  const isTarget = stages.some((stage) => stage.isTarget);
+  const facts = [`${stages.length} variants`];
+  if (isTarget) facts.unshift('target');
+  else if (built === 0) facts.unshift('not built');
+  else if (built < stages.length) facts.push(`${built} built`);
+  const lines = [shortenMiddle(`${drawn.family.stem}-*`, 30), shortenEnd(variants.join(' · '), 38), shortenEnd(facts.join(' · '), 38)];
+  const width = Math.max(Array.from(lines[0]).length * TITLE_CHAR_WIDTH, ...lines.slice(1).map((line) => Array.from(line).length * DETAIL_CHAR_WIDTH)) + 24;
+  const describe = (stage: Stage): string => `${stage.label} (stage ${stage.index}), FROM ${baseLabel(graph, stage)}${stage.reachable === false ? ', not built' : ''}`;
+  return {
+    id: drawn.family.id,
+    key: drawn.family.id,
+    kind: 'family',
+    stage: null,
+    members: drawn.members,
+    image: null,
+    width: Math.round(Math.min(300, Math.max(120, width))),
+    height: STAGE_HEIGHT,
+    lines,
+    tooltip: [`${stages.length} variants of ${drawn.family.stem}:`, ...stages.map(describe), '', 'Click to show them side by side.'].join('\n'),
+    ariaLabel: `Family ${drawn.family.stem}, ${stages.length} variants: ${variants.join(', ')}; activate to show them`,
+    reachable: built > 0,
+    isTarget,
+  };
+}
+
 /**
  * The node standing for the folded stages, placed beside the stage they were folded around (the focused stage or
  * the target): below its column left to right, right of its row top to bottom, clear of every other box.
@@ -239,20 +281,20 @@ function besideAnchor(box: { width: number; height: number }, anchor: LayoutNode
 }
 
 /** Shifts everything so the drawing starts at the margin; returns the drawing's size. */
-function moveToOrigin(nodes: LayoutNode[], edges: LayoutEdge[]): { width: number; height: number } {
+function moveToOrigin(nodes: LayoutNode[], edges: LayoutEdge[], groups: LayoutGroup[]): { width: number; height: number } {
   if (nodes.length === 0) return { width: 0, height: 0 };
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   const include = (x: number, y: number): void => {
     [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
   };
-  for (const node of nodes) {
-    include(node.x, node.y);
-    include(node.x + node.width, node.y + node.height);
+  for (const box of [...nodes, ...groups]) {
+    include(box.x, box.y);
+    include(box.x + box.width, box.y + box.height);
   }
   for (const edge of edges) for (const point of edge.points) include(point.x, point.y);
   const [dx, dy] = [MARGIN - minX, MARGIN - minY];
   const round = (value: number): number => Math.round(value * 10) / 10;
-  for (const node of nodes) [node.x, node.y] = [round(node.x + dx), round(node.y + dy)];
+  for (const box of [...nodes, ...groups]) [box.x, box.y] = [round(box.x + dx), round(box.y + dy)];
   for (const edge of edges) {
     edge.points = edge.points.map((point) => ({ x: round(point.x + dx), y: round(point.y + dy) }));
     [edge.labelX, edge.labelY] = [round(edge.labelX + dx), round(edge.labelY + dy)];

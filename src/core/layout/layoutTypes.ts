@@ -6,8 +6,8 @@
 /** Which way dependencies flow on screen. */
 export type LayoutDirection = 'LR' | 'TB';
 
-/** What a node stands for; a summary stands for stages folded away by the view's choices. */
-export type LayoutNodeKind = 'stage' | 'image' | 'scratch' | 'summary';
+/** What a node stands for: a family is a collapsed family of variant stages, a summary stages folded away. */
+export type LayoutNodeKind = 'stage' | 'image' | 'scratch' | 'family' | 'summary';
 
 /** Choices that change the picture. */
 export interface LayoutOptions {
@@ -20,18 +20,22 @@ export interface LayoutOptions {
   focus?: string | null;
   /** Draw only what the target builds; the stages it skips as one summary node. */
   buildPath?: boolean;
+  /** Families of stages (`findStageFamilies`) to draw as one node (true) or as a group of boxes (false), by id. */
+  families?: Record<string, boolean>;
+  /** Families not named in `families` are drawn as one node in graphs of this many stages or more (default: never). */
+  collapseFamiliesFrom?: number;
 }
 
 /** One box of the drawing. */
 export interface LayoutNode {
-  /** Unique within one layout: `stage:<index>`, `image:<ref>` or `summary:<skipped|unrelated>`. */
+  /** Unique within one layout: `stage:<index>`, `image:<ref>`, `family:<stem>` or `summary:<skipped|unrelated>`. */
   id: string;
   /** Stays the same across small edits (stage name, else index), so a redraw can animate from old to new. */
   key: string;
   kind: LayoutNodeKind;
   /** The stage index for stage nodes, else null. */
   stage: number | null;
-  /** The stage indexes a summary node stands for, in file order (empty for other nodes). */
+  /** The stage indexes a family or summary node stands for, in file order (empty for other nodes). */
   members: number[];
   /** The image reference for image and scratch nodes, else null. */
   image: string | null;
@@ -78,6 +82,21 @@ export interface LayoutEdge {
   reachable: boolean;
 }
 
+/** A box around the members of a family of stages drawn side by side (the family is not collapsed). */
+export interface LayoutGroup {
+  /** The family's id (`family:<stem>`), stable across small edits. */
+  id: string;
+  /** What the box is labelled: the family's stem and how many variants. */
+  label: string;
+  /** Top-left corner and size; the label sits in a band along the top. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Ids of the member nodes inside. */
+  members: string[];
+}
+
 /** The whole positioned drawing with quality figures. */
 export interface GraphLayout {
   direction: LayoutDirection;
@@ -85,6 +104,8 @@ export interface GraphLayout {
   height: number;
   nodes: LayoutNode[];
   edges: LayoutEdge[];
+  /** Families of stages drawn side by side, each in a box. */
+  groups: LayoutGroup[];
   /** Edge crossings between adjacent layers (after long edges are split). */
   crossings: number;
   /** Interior polyline points where an edge changes direction. */

@@ -15,8 +15,11 @@ export interface GraphViewSettings {
   view?: ViewChoices;
 }
 
-/** No focus, the whole graph. */
-export const DEFAULT_VIEW_CHOICES: ViewChoices = { focus: null, buildPath: false };
+/** No focus, the whole graph, families as they come by default. */
+export const DEFAULT_VIEW_CHOICES: ViewChoices = { focus: null, buildPath: false, families: {} };
+
+/** From this many stages, families of variants start collapsed: a big file opens with fewer, more telling boxes. */
+export const FAMILIES_COLLAPSED_FROM = 20;
 
 /** A document as the panel sees it (plain data, so this stays testable without VS Code). */
 export interface GraphDocument {
@@ -29,7 +32,14 @@ export interface GraphDocument {
 /** The layout options the view's choices ask for: every choice that changes the picture, in one object. */
 export function graphLayoutOptions(settings: GraphViewSettings): LayoutOptions {
   const view = settings.view ?? DEFAULT_VIEW_CHOICES;
-  return { hideImages: settings.hideImages, direction: settings.direction, focus: view.focus, buildPath: view.buildPath };
+  return {
+    hideImages: settings.hideImages,
+    direction: settings.direction,
+    focus: view.focus,
+    buildPath: view.buildPath,
+    families: view.families,
+    collapseFamiliesFrom: FAMILIES_COLLAPSED_FROM,
+  };
 }
 
 /**
