@@ -1,10 +1,12 @@
 import { select, zoom, zoomIdentity, zoomTransform, type Selection, type ZoomBehavior } from 'd3';
 import { crowdedEdgeLabels } from '../src/core/layout/crowdedEdgeLabels';
-import { drawingBox, firstViewTransform } from '../src/core/layout/firstView';
+import { firstViewTransform, fitWholeDrawing } from '../src/core/layout/firstView';
 import { REVEAL_SCALE } from '../src/core/layout/levelOfDetail';
-import type { GraphLayout, LayoutEdge, LayoutNode } from '../src/core/layout/layoutTypes';
+import { GROUP_LABEL_BAND } from '../src/core/layout/familyGroups';
+import type { GraphLayout, LayoutEdge, LayoutGroup, LayoutNode } from '../src/core/layout/layoutTypes';
 import { nodeText } from '../src/core/layout/nodeText';
-import { fitTransform, MAX_SCALE, MIN_SCALE, revealTransform, type ViewSize, type ZoomTransform } from '../src/core/layout/viewTransforms';
+import { targetBaseChain } from '../src/core/layout/targetBaseChain';
+import { MAX_SCALE, MIN_SCALE, revealTransform, type ViewSize, type ZoomTransform } from '../src/core/layout/viewTransforms';
 import { DetailLevels } from './detailLevels';
 import { nodeInDirection, type ArrowKey } from './nodeInDirection';
 
@@ -14,6 +16,12 @@ export interface RendererEvents {
   activateNode(node: LayoutNode): void;
   /** An edge was clicked. */
   activateEdge(edge: LayoutEdge): void;
+  /** A family's box label was clicked or Enter was pressed on it: collapse the family. */
+  collapseGroup(group: LayoutGroup): void;
+  /** A stage was double-clicked or F was pressed on it: focus on it. */
+  focusNode(node: LayoutNode): void;
+  /** Escape was pressed in the drawing: leave the focus. */
+  leaveFocus(): void;
   /** Zoom, pan or selection changed (worth saving). */
   viewChanged(): void;
 }
@@ -34,6 +42,7 @@ type AutoView = 'first' | 'fit' | null;
 export class GraphRenderer {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly viewport: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly groupLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly edgeLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly nodeLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
@@ -44,6 +53,8 @@ export class GraphRenderer {
   /** What the search box holds, and the nodes it matches (best first); kept across redraws. */
   private searchText = '';
   private matchList: LayoutNode[] = [];
+  /** Key of the stage the view is focused on (null: none). */
+  private focusKey: string | null = null;
   /** The view's size read as `draw` began, valid until the current task ends (see `viewSize`). */
   private sizeAtDraw: [number, number] | null = null;
   /** When the user last zoomed or panned by hand (`performance.now()`). */
@@ -75,11 +86,12 @@ export class GraphRenderer {
         .attr('d', 'M0,0L10,5L0,10z');
     }
     this.viewport = this.svg.append('g').attr('class', 'viewport');
+    this.groupLayer = this.viewport.append('g').attr('class', 'groups');
     this.edgeLayer = this.viewport.append('g').attr('class', 'edges');
     this.nodeLayer = this.viewport.append('g').attr('class', 'nodes');
     this.detail = new DetailLevels(element, this.viewport.node()!, this.nodeLayer, {
       selected: (node) => node.key === this.selectedKey,
-      highlighted: (node) => this.isHighlighted(node),
+      highlighted: (node) => this.isHighlighted(node) || node.key === this.focusKey,
       matched: (node) => this.matchList.includes(node),
     });
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
@@ -106,6 +118,24 @@ export class GraphRenderer {
       const node = datumAt<LayoutNode>(event, 'g.node');
       if (node) this.onKey(event, node);
     });
+    this.nodeLayer.on('dblclick', (event: MouseEvent) => {
+      const node = datumAt<LayoutNode>(event, 'g.node');
+      if (node) this.events.focusNode(node);
+    });
+    this.svg.on('keydown', (event: KeyboardEvent) => {
+      if (event.key === 'Escape') this.events.leaveFocus();
+    });
+    this.groupLayer.on('click', (event: MouseEvent) => {
+      const group = datumAt<LayoutGroup>(event, '.group-band');
+      if (group) this.events.collapseGroup(group);
+    });
+    this.groupLayer.on('keydown', (event: KeyboardEvent) => {
+      const group = datumAt<LayoutGroup>(event, '.group-band');
+      if (group && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        this.events.collapseGroup(group);
+      }
+    });
     this.edgeLayer.on('click', (event: MouseEvent) => {
       const edge = datumAt<LayoutEdge>(event, 'g.edge');
       if (edge) this.events.activateEdge(edge);
@@ -122,8 +152,14 @@ export class GraphRenderer {
     return this.selectedKey;
   }
 
-  /** Draws `layout`, animating from the previous drawing; zoom and pan stay as they are. */
-  draw(layout: GraphLayout): void {
+  /** The stage the editor's cursor is in, as last highlighted (null: none). */
+  get highlightedStage(): number | null {
+    return this.highlighted;
+  }
+
+  /** Draws `layout`, animating from the previous drawing; zoom and pan stay as they are. `focus` is the focused stage's key. */
+  draw(layout: GraphLayout, focus: string | null = null): void {
+    this.focusKey = focus;
     // The first drawing appears at once; later ones animate from where things were (unless motion is reduced).
     const duration = this.layout === null ? 0 : motionDuration();
     // Read the view's size while the page is still laid out: read after the new elements went in, it would force
@@ -131,8 +167,10 @@ export class GraphRenderer {
     this.sizeAtDraw = this.measureView();
     queueMicrotask(() => (this.sizeAtDraw = null));
     this.layout = layout;
+    this.drawGroups(layout.groups);
     const nodeById = new Map(layout.nodes.map((node) => [node.id, node]));
     const crowded = crowdedEdgeLabels(layout.edges, layout.nodes);
+    const chain = targetBaseChain(layout);
     const edges = this.edgeLayer
       .selectAll<SVGGElement, LayoutEdge>('g.edge')
       .data(layout.edges, (edge) => edge.id)
@@ -150,7 +188,7 @@ export class GraphRenderer {
         (update) => update,
         (exit) => (duration > 0 ? exit.transition().duration(duration).style('opacity', 0).remove() : exit.remove()),
       )
-      .attr('class', (edge) => classNames('edge', `edge-${edge.kind}`, edge.onbuild && 'onbuild', !edge.reachable && 'unreachable', crowded.has(edge.id) && 'crowded'))
+      .attr('class', (edge) => classNames('edge', `edge-${edge.kind}`, edge.onbuild && 'onbuild', !edge.reachable && 'unreachable', chain.has(edge.id) && 'chain', crowded.has(edge.id) && 'crowded'))
       .attr('data-id', (edge) => edge.id)
       .attr('data-source', (edge) => edge.source)
       .attr('data-target', (edge) => edge.target);
@@ -181,6 +219,8 @@ export class GraphRenderer {
           const group = enter.append('g').style('opacity', 0);
           if (duration > 0) group.attr('transform', (node) => `translate(${node.x},${node.y})`);
           group.append('title');
+          // A collapsed family looks like a stack of boxes.
+          group.filter((node) => node.kind === 'family').append('rect').attr('class', 'stack');
           group.append('rect').attr('class', 'box');
           // The compact name: scaled by CSS about its middle so it keeps one size on screen whatever the zoom.
           group.append('text').attr('class', 'title compact-name').attr('text-anchor', 'middle');
@@ -202,7 +242,8 @@ export class GraphRenderer {
       .select('rect.box')
       .attr('width', (node) => node.width)
       .attr('height', (node) => node.height)
-      .attr('rx', (node) => (node.kind === 'stage' ? 6 : node.height / 2));
+      .attr('rx', (node) => (node.kind === 'stage' || node.kind === 'family' ? 6 : node.height / 2));
+    nodes.select('rect.stack').attr('x', 4).attr('y', -4).attr('width', (node) => node.width).attr('height', (node) => node.height).attr('rx', 6);
     nodes
       // Only the box's own lines: the compact name is a text too.
       .selectAll<SVGTextElement, ReturnType<typeof nodeText>[number]>(':scope > text:not(.compact-name)')
@@ -233,10 +274,36 @@ export class GraphRenderer {
     this.detail.setLayout(layout);
   }
 
+  /** The boxes around families drawn side by side, with a label band that collapses the family. */
+  private drawGroups(groups: readonly LayoutGroup[]): void {
+    const boxes = this.groupLayer
+      .selectAll<SVGGElement, LayoutGroup>('g.group')
+      .data(groups, (group) => group.id)
+      .join((enter) => {
+        const group = enter.append('g').attr('class', 'group');
+        group.append('rect').attr('class', 'frame').attr('rx', 10);
+        const band = group.append('g').attr('class', 'group-band').attr('role', 'button').attr('tabindex', 0);
+        band.append('title');
+        band.append('rect').attr('class', 'band');
+        band.append('text').attr('class', 'group-label');
+        return group;
+      })
+      .attr('data-id', (group) => group.id);
+    boxes.select('rect.frame').attr('x', (group) => group.x).attr('y', (group) => group.y).attr('width', (group) => group.width).attr('height', (group) => group.height);
+    const bands = boxes.select('.group-band').attr('aria-label', (group) => `Family ${group.label}: collapse into one box`);
+    bands.select('title').text((group) => `${group.label}\nClick to collapse the family into one box.`);
+    bands.select('rect.band').attr('x', (group) => group.x).attr('y', (group) => group.y).attr('width', (group) => group.width).attr('height', GROUP_LABEL_BAND);
+    bands
+      .select('text.group-label')
+      .attr('x', (group) => group.x + 10)
+      .attr('y', (group) => group.y + 15)
+      .text((group) => `▾ ${group.label}`);
+  }
+
   /** Scales and centres the whole drawing to fill the view (never enlarging past 1.5×); refitted on resize. */
   fit(animate = true): void {
     if (!this.layout) return;
-    this.moveTo(fitTransform(drawingBox(this.layout), this.viewSizeOf()), animate);
+    this.moveTo(fitWholeDrawing(this.layout, this.viewSizeOf()), animate);
     this.autoView = 'fit';
   }
 
@@ -246,7 +313,8 @@ export class GraphRenderer {
    */
   showFirstView(animate = false): void {
     if (!this.layout) return;
-    this.moveTo(firstViewTransform(this.layout, this.viewSizeOf()), animate);
+    const focused = this.layout.nodes.find((node) => node.key === this.focusKey);
+    this.moveTo(firstViewTransform(this.layout, this.viewSizeOf(), focused?.id ?? null), animate);
     this.autoView = 'first';
   }
 
@@ -257,13 +325,20 @@ export class GraphRenderer {
 
   set zoom(value: ZoomTransform) {
     this.autoView = null;
+    // A restored zoom belongs to the size the view has once laid out; the observer's next report is that size.
+    this.knownSize = null;
     this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(value.x, value.y).scale(value.k));
   }
 
-  /** Marks the stage the editor cursor is in, with its incoming and outgoing edges (null clears). */
+  /** The node that stands for stage `index`: its own box, or the summary box it is folded into. */
+  nodeForStage(index: number): LayoutNode | undefined {
+    return this.layout?.nodes.find((node) => node.stage === index || node.members.includes(index));
+  }
+
+  /** Marks the stage the editor cursor is in (or the box it is folded into), with its edges (null clears). */
   highlightStage(stage: number | null): void {
     this.highlighted = stage;
-    const id = stage === null ? null : `stage:${stage}`;
+    const id = stage === null ? null : (this.nodeForStage(stage)?.id ?? null);
     this.nodeLayer.selectAll<SVGGElement, LayoutNode>('g.node').attr('class', (node) => this.nodeClasses(node));
     this.edgeLayer.selectAll<SVGGElement, LayoutEdge>('g.edge').classed('highlighted', (edge) => id !== null && (edge.source === id || edge.target === id));
     this.detail.marksChanged();
@@ -275,7 +350,7 @@ export class GraphRenderer {
    * without changing the zoom (the stage's name is drawn readably at any zoom).
    */
   follow(index: number, explicit: boolean): void {
-    const node = this.layout?.nodes.find((candidate) => candidate.stage === index);
+    const node = this.nodeForStage(index);
     if (!node || (!explicit && performance.now() - this.lastManualMove < FOLLOW_PAUSE_MS)) return;
     const current = this.zoom;
     const target = revealTransform(this.detail.shownBox(node, current.k), current, this.viewSizeOf(), explicit ? REVEAL_SCALE : 0);
@@ -324,6 +399,9 @@ export class GraphRenderer {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       this.activate(node);
+    } else if (event.key === 'f' || event.key === 'F') {
+      event.preventDefault();
+      this.events.focusNode(node);
     } else if (ARROW_KEYS.has(event.key) && this.layout) {
       event.preventDefault();
       const next = nodeInDirection(this.layout.nodes, node.id, event.key as ArrowKey);
@@ -340,7 +418,7 @@ export class GraphRenderer {
   }
 
   private isHighlighted(node: LayoutNode): boolean {
-    return this.highlighted !== null && node.stage === this.highlighted;
+    return this.highlighted !== null && (node.stage === this.highlighted || node.members.includes(this.highlighted));
   }
 
   private nodeClasses(node: LayoutNode): string {
@@ -352,6 +430,7 @@ export class GraphRenderer {
       node.key === this.selectedKey && 'selected',
       this.isHighlighted(node) && 'highlighted',
       this.matchList.includes(node) && 'match',
+      node.key === this.focusKey && 'focused',
       this.detail.isCulled(node) && 'culled',
     );
   }
@@ -430,7 +509,9 @@ function matchesOf(ordered: readonly LayoutNode[], text: string): LayoutNode[] {
 
 /** What a node is called, lowercased: its title (maybe shortened) and the whole stage name or image in its key. */
 function namesOf(node: LayoutNode): string[] {
-  return [(node.lines[0] ?? '').toLowerCase(), node.key.slice(node.key.indexOf(':') + 1).toLowerCase()];
+  const names = [(node.lines[0] ?? '').toLowerCase(), node.key.slice(node.key.indexOf(':') + 1).toLowerCase()];
+  // A family or summary box holds stages: their names are in its hover text.
+  return node.members.length > 0 ? [...names, node.tooltip.toLowerCase()] : names;
 }
 
 function labelOf(node: LayoutNode | undefined): string {

@@ -4,7 +4,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 interface LegendEntry {
   /** Classes of the swatch's group, as the graph draws that thing (`node node-stage target`, `edge edge-copy`). */
   classes: string;
-  shape: 'box' | 'pill' | 'line';
+  shape: 'box' | 'pill' | 'line' | 'frame';
   text: string;
 }
 
@@ -14,12 +14,17 @@ const NODE_ENTRIES: LegendEntry[] = [
   { classes: 'node node-stage unreachable', shape: 'box', text: 'Not built for the target (dashed, faded, "not built")' },
   { classes: 'node node-stage highlighted', shape: 'box', text: 'Stage under the editor cursor' },
   { classes: 'node node-stage match', shape: 'box', text: 'Matches the search' },
+  { classes: 'node node-stage focused', shape: 'box', text: 'Focused stage (Focus, double-click or F)' },
   { classes: 'node node-image', shape: 'pill', text: 'External image' },
   { classes: 'node node-scratch', shape: 'pill', text: 'scratch: the empty image' },
   { classes: 'node node-entry', shape: 'pill', text: 'Compose service or Bake target (click: its file)' },
+  { classes: 'node node-family', shape: 'box', text: 'A family of variants, collapsed (click: show them side by side)' },
+  { classes: 'group', shape: 'frame', text: 'A family side by side (click its label to collapse it)' },
+  { classes: 'node node-summary', shape: 'box', text: 'Stages folded away by Build path or Focus (click: show them)' },
 ];
 
 const EDGE_ENTRIES: LegendEntry[] = [
+  { classes: 'edge edge-from chain', shape: 'line', text: 'FROM chain of the build target' },
   { classes: 'edge edge-from', shape: 'line', text: 'FROM: builds on (thick when built)' },
   { classes: 'edge edge-copy', shape: 'line', text: 'COPY --from: copies files' },
   { classes: 'edge edge-mount', shape: 'line', text: 'RUN --mount from: mounts files' },
@@ -42,6 +47,7 @@ function swatch(entry: LegendEntry): SVGSVGElement {
     svg.append(line);
   } else {
     const rect = document.createElementNS(SVG, 'rect');
+    rect.setAttribute('class', entry.shape === 'frame' ? 'frame' : 'box');
     for (const [name, value] of Object.entries({ x: '2', y: '2', width: '32', height: '14', rx: entry.shape === 'pill' ? '7' : '3' })) rect.setAttribute(name, value);
     svg.append(rect);
   }

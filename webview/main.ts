@@ -2,6 +2,7 @@
 // the Dockerfile; every message it receives is validated first.
 import type { GraphMessage, GraphViewState, HostToWebviewMessage } from '../src/shared/protocol';
 import { validateHostMessage } from '../src/shared/validateMessages';
+import { FoldingControls } from './foldingControls';
 import { GraphRenderer } from './graphRenderer';
 import { createViewElements, readBuildArgs, renderBuildArgs, renderTargets, targetChoice } from './viewElements';
 import { connectToHost } from './vscodeApi';
@@ -13,18 +14,36 @@ const state: GraphViewState = host.loadState();
 let current: GraphMessage | null = null;
 let lastGood: GraphMessage | null = null;
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
-/** Set when the user changed the direction: the next drawing has another shape, so it is fitted. */
+/** Set when the user changed the direction or the folding: the next drawing has another shape, so it is placed anew. */
 let pendingFit = false;
+/** A stage "Show in graph" asked for that was folded away: shown once the unfolded drawing arrives. */
+let pendingReveal: number | null = null;
 
 const renderer = new GraphRenderer(view.svg, {
   activateNode(node) {
-    if (node.stage !== null && current) host.post({ type: 'revealStage', stage: node.stage, version: current.version });
+    if (node.kind === 'summary' || node.kind === 'family') folding.unfold(node);
+    else if (node.stage !== null && current) host.post({ type: 'revealStage', stage: node.stage, version: current.version });
     else if (node.entryPoint !== null) host.post({ type: 'revealEntryPoint', id: node.entryPoint });
   },
   activateEdge(edge) {
     if (current && edge.lines.length > 0) host.post({ type: 'revealLine', line: edge.lines[0], version: current.version });
   },
+  collapseGroup: (group) => folding.setFamily(group.id, true),
+  focusNode: (node) => folding.focusOn(node),
+  leaveFocus: () => folding.clearFocus(),
   viewChanged: saveState,
+});
+
+const folding = new FoldingControls(view, {
+  choose(choices) {
+    pendingFit = true;
+    host.post({ type: 'setViewChoices', view: choices });
+  },
+  focusCandidate() {
+    const selected = current?.layout.nodes.find((node) => node.key === renderer.selected && node.stage !== null);
+    return selected ?? (renderer.highlightedStage === null ? null : (renderer.nodeForStage(renderer.highlightedStage) ?? null));
+  },
+  status: showStatus,
 });
 
 function saveState(): void {
@@ -44,6 +63,10 @@ function showGraph(message: GraphMessage): void {
   renderBuildArgs(view.buildArgFields, message.buildArgs);
   view.hideImages.checked = message.hideImages;
   view.direction.value = message.direction;
+  // Folding changed by other means than the buttons (a restored state): the drawing has a new shape too.
+  if (sameDocument && JSON.stringify(folding.current) !== JSON.stringify(message.view)) pendingFit = true;
+  folding.show(message.view, message.layout.nodes);
+  state.view = message.view;
   view.banner.hidden = message.error === null;
   view.banner.textContent = message.error === null ? '' : bannerText(message, lastGood !== null && lastGood !== message);
   const shown = message.error !== null && lastGood ? lastGood : message;
@@ -54,7 +77,7 @@ function showGraph(message: GraphMessage): void {
   view.empty.hidden = true;
   view.svg.style.display = '';
   const firstDrawing = !renderer.hasDrawing;
-  renderer.draw(shown.layout);
+  renderer.draw(shown.layout, shown.view.focus);
   if (firstDrawing && sameDocument && state.zoom) {
     // Restoring the zoom saves state, so take the saved selection first.
     const { zoom, selected } = state;
@@ -63,10 +86,13 @@ function showGraph(message: GraphMessage): void {
   } else if (firstDrawing || !sameDocument) {
     renderer.select(null);
     renderer.showFirstView();
+  } else if (pendingReveal !== null) {
+    renderer.follow(pendingReveal, true);
   } else if (pendingFit) {
     renderer.showFirstView(true);
   }
   pendingFit = false;
+  pendingReveal = null;
   state.documentUri = message.documentUri;
   saveState();
   document.body.dataset.stageflow = 'ready';
@@ -121,7 +147,14 @@ function handle(message: HostToWebviewMessage): void {
     case 'highlightStage':
       if (current && message.version === current.version) {
         renderer.highlightStage(message.stage);
-        if (message.stage !== null) renderer.follow(message.stage, message.reveal);
+        const folded = message.stage === null ? undefined : renderer.nodeForStage(message.stage);
+        // "Show in graph" on a stage folded into a summary or family unfolds it, then shows it in the new drawing.
+        if (message.reveal && (folded?.kind === 'summary' || folded?.kind === 'family')) {
+          pendingReveal = message.stage;
+          folding.unfold(folded);
+        } else if (message.stage !== null) {
+          renderer.follow(message.stage, message.reveal);
+        }
       }
       break;
     case 'exportResult':
@@ -191,4 +224,4 @@ for (const format of ['svg', 'mermaid', 'dot'] as const) {
   view.exports[format].addEventListener('click', () => host.post({ type: 'exportGraph', format }));
 }
 
-host.post({ type: 'ready' });
+host.post({ type: 'ready', restore: state.documentUri !== null && state.view !== null ? { documentUri: state.documentUri, view: state.view } : null });

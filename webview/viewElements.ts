@@ -11,6 +11,8 @@ export interface ViewElements {
   hideImages: HTMLInputElement;
   direction: HTMLSelectElement;
   fit: HTMLButtonElement;
+  buildPath: HTMLButtonElement;
+  focus: HTMLButtonElement;
   legendToggle: HTMLButtonElement;
   legend: HTMLElement;
   exports: Record<ExportFormat, HTMLButtonElement>;
@@ -46,6 +48,8 @@ export function createViewElements(root: HTMLElement): ViewElements {
   const direction = element('select', { 'aria-label': 'Direction' });
   direction.append(element('option', { value: 'LR' }, 'Left to right'), element('option', { value: 'TB' }, 'Top to bottom'));
   const fit = element('button', { type: 'button', title: 'Fit the whole graph in view' }, 'Fit');
+  const buildPath = element('button', { type: 'button', 'aria-pressed': 'false', title: 'Show only what the target builds; the stages it skips fold into one box' }, 'Build path');
+  const focus = element('button', { type: 'button', 'aria-pressed': 'false' }, 'Focus');
   const legendToggle = element('button', { type: 'button', title: 'What the boxes and lines mean', 'aria-controls': 'graph-legend', 'aria-pressed': 'false' }, 'Legend');
   const legend = createLegend();
   const exports: Record<ExportFormat, HTMLButtonElement> = {
@@ -53,7 +57,13 @@ export function createViewElements(root: HTMLElement): ViewElements {
     mermaid: element('button', { type: 'button', title: 'Copy the graph as Mermaid' }, 'Copy Mermaid'),
     dot: element('button', { type: 'button', title: 'Copy the graph as Graphviz DOT' }, 'Copy DOT'),
   };
-  toolbar.append(fileName, search, targetLabel, buildArgs, hideLabel, direction, fit, legendToggle, element('span', { class: 'spacer' }), exports.svg, exports.mermaid, exports.dot);
+  // The exports share one menu, so the toolbar keeps to two rows beside the editor.
+  const exportMenu = element('details', { class: 'export-menu' });
+  const exportList = element('div', { class: 'menu', role: 'group', 'aria-label': 'Export the graph' });
+  exportList.append(exports.svg, exports.mermaid, exports.dot);
+  exportMenu.append(element('summary', { title: 'Save or copy the graph' }, 'Export'), exportList);
+  exportList.addEventListener('click', () => exportMenu.removeAttribute('open'));
+  toolbar.append(fileName, search, targetLabel, buildArgs, hideLabel, direction, fit, buildPath, focus, legendToggle, element('span', { class: 'spacer' }), exportMenu);
   const banner = element('div', { class: 'banner', role: 'alert', hidden: '' });
   const empty = element('div', { class: 'empty-state', hidden: '' });
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -62,7 +72,7 @@ export function createViewElements(root: HTMLElement): ViewElements {
   svg.setAttribute('aria-label', 'Stage graph: Tab or arrow keys move between stages, Enter reveals one in the editor');
   const status = element('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   root.append(toolbar, banner, empty, svg, legend, status);
-  return { fileName, search, target, buildArgs, buildArgFields, hideImages, direction, fit, legendToggle, legend, exports, banner, empty, svg, status };
+  return { fileName, search, target, buildArgs, buildArgFields, hideImages, direction, fit, buildPath, focus, legendToggle, legend, exports, banner, empty, svg, status };
 }
 
 /** Option values of entry points start with this, which no stage name can (BuildKit's names are `[a-z][a-z0-9-_.]*`). */

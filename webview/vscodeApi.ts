@@ -1,4 +1,5 @@
 import type { GraphViewState, WebviewToHostMessage } from '../src/shared/protocol';
+import { validateViewChoices } from '../src/shared/validateMessages';
 
 /** What VS Code injects into every webview (called once per page). */
 interface VsCodeApi {
@@ -29,9 +30,10 @@ export function connectToHost(): ViewHost {
 
 /** Saved state is data from an earlier page: keep only fields of the expected types. */
 function readState(saved: unknown): GraphViewState {
-  const state: GraphViewState = { documentUri: null, zoom: null, selected: null, legend: false };
+  const state: GraphViewState = { documentUri: null, zoom: null, selected: null, legend: false, view: null };
   if (typeof saved !== 'object' || saved === null) return state;
-  const { documentUri, zoom, selected, legend } = saved as Record<string, unknown>;
+  const { documentUri, zoom, selected, legend, view } = saved as Record<string, unknown>;
+  state.view = validateViewChoices(view);
   if (typeof documentUri === 'string') state.documentUri = documentUri;
   if (typeof selected === 'string') state.selected = selected;
   if (typeof legend === 'boolean') state.legend = legend;

@@ -10,6 +10,21 @@ import type { GraphLayout, LayoutDirection } from '../core/layout/layoutTypes';
 /** The webview has loaded and can draw: the host answers with the current `graph`. */
 export interface ReadyMessage {
   type: 'ready';
+  /** The view's choices saved by an earlier page of this panel (a window reload), for the document it showed. */
+  restore: { documentUri: string; view: ViewChoices } | null;
+}
+
+/**
+ * How the view folds the graph, chosen in the view and laid out by the host; kept per document across redraws and
+ * in the webview's state across reloads.
+ */
+export interface ViewChoices {
+  /** Key (`LayoutNode.key`) of the stage whose ancestors and descendants alone are drawn, or null for all. */
+  focus: string | null;
+  /** Draw only what the target builds; the stages it skips fold into one summary node. */
+  buildPath: boolean;
+  /** Families of stages the user collapsed (true) or opened (false), by id; the others follow the default. */
+  families: Record<string, boolean>;
 }
 
 /** The webview drew the graph of `version` (the host logs it; tests wait for it). */
@@ -73,6 +88,12 @@ export interface SetLayoutOptionsMessage {
   direction: LayoutDirection;
 }
 
+/** The user changed how the graph is folded (focus, build path, families). */
+export interface SetViewChoicesMessage {
+  type: 'setViewChoices';
+  view: ViewChoices;
+}
+
 /** The user asked to export the picture: SVG to a file, Mermaid or DOT to the clipboard. */
 export interface ExportGraphMessage {
   type: 'exportGraph';
@@ -93,6 +114,7 @@ export type WebviewToHostMessage =
   | RevealEntryPointMessage
   | SetBuildArgsMessage
   | SetLayoutOptionsMessage
+  | SetViewChoicesMessage
   | ExportGraphMessage;
 
 // ---------------------------------------------------------------- host -> webview
@@ -138,6 +160,8 @@ export interface GraphMessage {
   buildArgs: BuildArgInfo[];
   hideImages: boolean;
   direction: LayoutDirection;
+  /** The view's choices in force (a focus on a stage the file no longer has is dropped). */
+  view: ViewChoices;
 }
 
 /** Nothing to draw: no Dockerfile is active, or the active one is empty. */
@@ -178,4 +202,6 @@ export interface GraphViewState {
   selected: string | null;
   /** Whether the legend is open. */
   legend: boolean;
+  /** The view's choices for `documentUri`, sent back to the host after a reload. */
+  view: ViewChoices | null;
 }

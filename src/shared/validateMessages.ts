@@ -2,8 +2,8 @@
  * Runtime checks for the graph view's messages: a message is accepted only when every field has the promised
  * type, so neither side ever acts on malformed or unexpected data (a webview is an untrusted renderer).
  */
-import type { GraphLayout, LayoutEdge, LayoutNode } from '../core/layout/layoutTypes';
-import type { BuildArgInfo, EntryPointInfo, ExportFormat, GraphMessage, HostToWebviewMessage, WebviewToHostMessage } from './protocol';
+import type { GraphLayout, LayoutEdge, LayoutGroup, LayoutNode } from '../core/layout/layoutTypes';
+import type { BuildArgInfo, EntryPointInfo, ExportFormat, GraphMessage, HostToWebviewMessage, ViewChoices, WebviewToHostMessage } from './protocol';
 
 type Check = (value: unknown) => boolean;
 
@@ -34,8 +34,9 @@ const isPoint = shape({ x: isNumber, y: isNumber });
 const isLayoutNode = shape({
   id: isString,
   key: isString,
-  kind: oneOf<LayoutNode['kind']>('stage', 'image', 'scratch', 'entry'),
+  kind: oneOf<LayoutNode['kind']>('stage', 'image', 'scratch', 'entry', 'family', 'summary'),
   stage: orNull(isIndex),
+  members: arrayOf(isIndex),
   image: orNull(isString),
   entryPoint: orNull(isString),
   x: isNumber,
@@ -66,22 +67,35 @@ const isLayoutEdge = shape({
   reachable: isBoolean,
 } satisfies Record<keyof LayoutEdge, Check>);
 
+const isLayoutGroup = shape({
+  id: isString,
+  label: isString,
+  x: isNumber,
+  y: isNumber,
+  width: isNumber,
+  height: isNumber,
+  members: arrayOf(isString),
+} satisfies Record<keyof LayoutGroup, Check>);
+
 const isLayout = shape({
   direction: isDirection,
   width: isNumber,
   height: isNumber,
   nodes: arrayOf(isLayoutNode),
   edges: arrayOf(isLayoutEdge),
+  groups: arrayOf(isLayoutGroup),
   crossings: isNumber,
   bends: isNumber,
 } satisfies Record<keyof GraphLayout, Check>);
 
 const isEntryPointInfo = shape({ id: isString, label: isString } satisfies Record<keyof EntryPointInfo, Check>);
+const isBooleanMap: Check = (value) => isRecord(value) && Object.values(value).every(isBoolean);
+const isViewChoices = shape({ focus: orNull(isString), buildPath: isBoolean, families: isBooleanMap } satisfies Record<keyof ViewChoices, Check>);
 
 const isBuildArg = shape({ name: isString, defaultValue: orNull(isString), override: orNull(isString) } satisfies Record<keyof BuildArgInfo, Check>);
 
 const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
-  ready: messageShape({}),
+  ready: messageShape({ restore: orNull(shape({ documentUri: isString, view: isViewChoices })) }),
   rendered: messageShape({ version: isNumber, nodeCount: isIndex }),
   revealStage: messageShape({ stage: isIndex, version: isNumber }),
   revealLine: messageShape({ line: isLine, version: isNumber }),
@@ -90,6 +104,7 @@ const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
   revealEntryPoint: messageShape({ id: isString }),
   setBuildArgs: messageShape({ buildArgs: isStringMap }),
   setLayoutOptions: messageShape({ hideImages: isBoolean, direction: isDirection }),
+  setViewChoices: messageShape({ view: isViewChoices }),
   exportGraph: messageShape({ format: isExportFormat }),
 };
 
@@ -108,6 +123,7 @@ const hostMessages: Record<HostToWebviewMessage['type'], Check> = {
     buildArgs: arrayOf(isBuildArg),
     hideImages: isBoolean,
     direction: isDirection,
+    view: isViewChoices,
   } satisfies Record<Exclude<keyof GraphMessage, 'type'>, Check>),
   empty: messageShape({ message: isString }),
   highlightStage: messageShape({ stage: orNull(isIndex), version: isNumber, reveal: isBoolean }),
@@ -122,6 +138,11 @@ function validate<T extends { type: string }>(checks: Record<string, Check>, val
 /** The message from the webview if it is one the host understands, exactly as typed; otherwise undefined. */
 export function validateWebviewMessage(value: unknown): WebviewToHostMessage | undefined {
   return validate<WebviewToHostMessage>(webviewMessages, value);
+}
+
+/** View choices saved by an earlier page (webview state is data from outside): the choices if well formed, else null. */
+export function validateViewChoices(value: unknown): ViewChoices | null {
+  return isViewChoices(value) ? (value as ViewChoices) : null;
 }
 
 /** The message from the host if it is one the webview understands, exactly as typed; otherwise undefined. */

@@ -8,7 +8,7 @@ export interface DrawnTextSize {
   stageNameHeights: number[];
   /** The on-screen font size of each of those names: its CSS size times the scale it is drawn at. */
   stageNameFontSizes: number[];
-  /** How many stages the drawing has (drawn names or not). */
+  /** How many stage and family boxes the drawing has (drawn names or not). */
   stageCount: number;
 }
 
@@ -16,12 +16,13 @@ export interface DrawnTextSize {
 export function measureDrawnText(view: ViewPage): Promise<DrawnTextSize> {
   return view.page.evaluate(() => {
     const viewport = document.querySelector<SVGGElement>('svg g.viewport');
-    const names = Array.from(document.querySelectorAll<SVGTextElement>('g.node-stage text.title')).filter((text) => (text.textContent ?? '') !== '' && text.getClientRects().length > 0);
+    // A collapsed family's name is a stage name too (binaries-* for binaries-linux, binaries-darwin…).
+    const names = Array.from(document.querySelectorAll<SVGTextElement>('g.node-stage text.title, g.node-family text.title')).filter((text) => (text.textContent ?? '') !== '' && text.getClientRects().length > 0);
     return {
       scale: viewport?.getCTM()?.a ?? 0,
       stageNameHeights: names.map((text) => text.getBoundingClientRect().height),
       stageNameFontSizes: names.map((text) => parseFloat(getComputedStyle(text).fontSize) * (text.getScreenCTM()?.a ?? 0)),
-      stageCount: document.querySelectorAll('svg.graph g.node-stage').length,
+      stageCount: document.querySelectorAll('svg.graph g.node-stage, svg.graph g.node-family').length,
     };
   });
 }

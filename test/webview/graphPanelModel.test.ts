@@ -39,6 +39,7 @@ describe('graphPanelModel (what the panel posts)', () => {
         buildArgs: [{ name: 'GO', defaultValue: '1.22', override: '1.21' }],
         hideImages: true,
         direction: 'TB',
+        view: { focus: null, buildPath: false, families: {} },
       },
     );
     assert.equal(message.layout.direction, 'TB');
@@ -82,5 +83,28 @@ describe('graphPanelModel (what the panel posts)', () => {
       message.layout.nodes.map((node) => [node.lines[0], node.reachable]),
       [['build', true], ['debug', true], ['app', false], ['golang:1.24', true], ['alpine', false], ['compose: api', false], ['compose: api-debug', true]],
     );
+  });
+
+  it('lays out the focus and build path the view chose, finding the focused stage by its key', () => {
+    const text = 'FROM alpine AS base\nFROM base AS app\nFROM base AS tools\nFROM alpine AS other\nFROM alpine\nFROM app\n';
+    const focused = modelOf(text, { view: { focus: 'stage:tools', buildPath: false, families: {} } });
+    assert.equal(focused.type, 'graph');
+    if (focused.type !== 'graph') return;
+    assert.deepEqual(focused.view, { focus: 'stage:tools', buildPath: false, families: {} });
+    assert.deepEqual(focused.layout.nodes.filter((node) => node.kind === 'stage').map((node) => node.lines[0]), ['base', 'tools']);
+    // Unnamed stages are keyed by index: stage 4 is `FROM alpine` with no name. On the build path it is drawn
+    // too, though the target does not build it.
+    const byIndex = modelOf(text, { view: { focus: 'stage:#4', buildPath: true, families: {} } });
+    assert.ok(byIndex.type === 'graph');
+    if (byIndex.type !== 'graph') return;
+    assert.deepEqual(byIndex.layout.nodes.map((node) => node.id), ['stage:4', 'image:alpine', 'summary:unrelated']);
+  });
+
+  it('drops a focus on a stage the file no longer has, and says so in the choices it posts', () => {
+    const message = modelOf('FROM alpine AS base\nFROM base AS app\n', { view: { focus: 'stage:renamed', buildPath: true, families: {} } });
+    assert.ok(message.type === 'graph');
+    if (message.type !== 'graph') return;
+    assert.deepEqual(message.view, { focus: null, buildPath: true, families: {} });
+    assert.deepEqual(message.layout.nodes.filter((node) => node.kind === 'summary'), []);
   });
 });

@@ -39,7 +39,7 @@ describe('graph view in Chromium', function () {
   });
 
   it('says ready first, then draws go-service: two stages, the images they use, and labelled copies', async () => {
-    assert.deepEqual(await view.posted(), [{ type: 'ready' }]);
+    assert.deepEqual(await view.posted(), [{ type: 'ready', restore: null }]);
     await view.post(panelMessageFor(example('go-service.Dockerfile'), {}, 1, 'go-service.Dockerfile'));
     assert.deepEqual((await nodeTitles(view)).sort(), ['alpine:3.20', 'gcr.io/distroless…debian12:nonroot', 'golang:1.22-alpine', 'stage-0', 'stage-1']);
     assert.equal(await view.page.textContent('g.node-image[data-key="image:gcr.io/distroless/static-debian12:nonroot"] title'), 'External image gcr.io/distroless/static-debian12:nonroot');
@@ -51,7 +51,7 @@ describe('graph view in Chromium', function () {
       'from:image:golang:1.22-alpine->stage:0 []',
     ]);
     assert.equal(await view.page.textContent('.file-name'), 'go-service.Dockerfile');
-    assert.deepEqual(await view.posted(), [{ type: 'ready' }, { type: 'rendered', version: 1, nodeCount: 5 }]);
+    assert.deepEqual(await view.posted(), [{ type: 'ready', restore: null }, { type: 'rendered', version: 1, nodeCount: 5 }]);
     assert.equal(await view.page.$eval('g.node.target text', (text) => text.textContent), 'stage-1');
   });
 

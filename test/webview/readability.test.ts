@@ -49,15 +49,25 @@ describe('big real Dockerfiles are readable in the graph view', function () {
 
     it(`${name} at 700×900: "Show in graph" on each stage shows it whole, its name at least 13px high`, async () => {
       view = await harness.open('vscode-light', { width: 700, height: 900 });
+      const text = readFileSync(`test/fixtures/real/${name}.Dockerfile`, 'utf8');
       const message = realMessage(name);
       await view.post(message);
-      const stages = message.layout.nodes.filter((node) => node.stage !== null).map((node) => node.stage!);
+      // Every stage, those inside collapsed families too.
+      const stages = message.layout.nodes.flatMap((node) => (node.stage !== null ? [node.stage] : node.kind === 'family' ? node.members : [])).sort((a, b) => a - b);
+      let unfolded = 0;
       // In file order and back, so each reveal starts from wherever the one before left the view.
       for (const stage of [...stages, ...[...stages].reverse()]) {
+        const asked = (await view.actions()).length;
         await view.post({ type: 'highlightStage', stage, version: 1, reveal: true });
+        // A stage in a collapsed family: the view asks the host to open the family; the host lays it out again.
+        const request = (await view.actions()).slice(asked).find((action) => action.type === 'setViewChoices');
+        if (request?.type === 'setViewChoices') {
+          unfolded++;
+          await view.post(panelMessageFor(text, { view: request.view }, 1, `${name}.Dockerfile`));
+        }
         const shown = await view.page.evaluate((id) => {
           const node = document.querySelector(`svg.graph g.node[data-id="${id}"]`)!;
-          const box = node.querySelector('rect')!.getBoundingClientRect();
+          const box = node.querySelector('rect.box')!.getBoundingClientRect();
           const area = document.querySelector('svg.graph')!.getBoundingClientRect();
           const name = Array.from(node.querySelectorAll<SVGTextElement>('text.title')).find((text) => text.getClientRects().length > 0);
           return {
@@ -72,6 +82,8 @@ describe('big real Dockerfiles are readable in the graph view', function () {
         assert.ok(shown.fontSize >= 13 - 1e-6, `stage ${stage}'s name is in a ${shown.fontSize.toFixed(1)}px font`);
         assert.ok(shown.detailsShown, `stage ${stage} is drawn in full, its details readable`);
       }
+      const families = message.layout.nodes.filter((node) => node.kind === 'family').length;
+      assert.equal(unfolded, families, 'each collapsed family opened once, for its first member shown');
     });
   }
 });

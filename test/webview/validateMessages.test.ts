@@ -19,12 +19,14 @@ const graphMessage: GraphMessage = {
   buildArgs: [{ name: 'GO_VERSION', defaultValue: '1.22', override: null }],
   hideImages: false,
   direction: 'LR',
+  view: { focus: 'stage:build', buildPath: true, families: {} },
 };
 
 describe('validateWebviewMessage (host side)', () => {
   it('accepts every well-formed message from the webview as it is', () => {
     const messages = [
-      { type: 'ready' },
+      { type: 'ready', restore: null },
+      { type: 'ready', restore: { documentUri: 'file:///w/Dockerfile', view: { focus: null, buildPath: true, families: {} } } },
       { type: 'revealStage', stage: 2, version: 7 },
       { type: 'revealLine', line: 12, version: 7 },
       { type: 'setTarget', target: 'build' },
@@ -33,6 +35,7 @@ describe('validateWebviewMessage (host side)', () => {
       { type: 'revealEntryPoint', id: 'bake:app@docker-bake.hcl' },
       { type: 'setBuildArgs', buildArgs: { GO_VERSION: '1.23' } },
       { type: 'setLayoutOptions', hideImages: true, direction: 'TB' },
+      { type: 'setViewChoices', view: { focus: 'stage:#3', buildPath: false, families: {} } },
       { type: 'exportGraph', format: 'mermaid' },
     ];
     for (const message of messages) assert.equal(validateWebviewMessage(message), message);
@@ -51,7 +54,11 @@ describe('validateWebviewMessage (host side)', () => {
       { type: 'exportGraph', format: 'png' },
       { type: 'setEntryPoint', id: null },
       { type: 'revealEntryPoint' },
-      { type: 'ready', extra: true },
+      { type: 'ready', restore: null, extra: true },
+      { type: 'ready' },
+      { type: 'ready', restore: { documentUri: 'file:///w/Dockerfile', view: { focus: 3, buildPath: false, families: {} } } },
+      { type: 'setViewChoices', view: { focus: null } },
+      { type: 'setViewChoices', view: { focus: null, buildPath: 'yes' } },
       { type: 'constructor' },
       { type: 'toString' },
     ];

@@ -15,6 +15,11 @@ svg { background: #ffffff; font-family: system-ui, -apple-system, "Segoe UI", sa
 .node.unreachable { opacity: 0.5; }
 .node.unreachable rect { stroke-dasharray: 5 3; }
 .node.unreachable .title { font-weight: 400; font-style: italic; }
+.node-family .stack { opacity: 0.55; }
+.node-summary rect { fill: none; stroke-dasharray: 9 4; }
+.node-summary .title { font-weight: 400; }
+.group rect { fill: none; stroke: #57606a; stroke-dasharray: 3 3; }
+.group-label { font-size: 11px; fill: #57606a; }
 .title { font-size: 13px; font-weight: 600; fill: #1f2328; }
 .detail { font-size: 11px; fill: #57606a; }
 .edge path { fill: none; stroke: #57606a; stroke-width: 1.4; }
@@ -40,6 +45,8 @@ svg { background: #ffffff; font-family: system-ui, -apple-system, "Segoe UI", sa
   .edge-mount path { stroke: #bc8cff; }
   .edge-builds path { stroke: #3fb950; }
   .edge text { fill: #e6edf3; stroke: #0d1117; }
+  .group rect { stroke: #8b949e; }
+  .group-label { fill: #8b949e; }
   .arrow { fill: #8b949e; }
 }`;
 
@@ -61,7 +68,12 @@ export function toSvg(graph: StageGraph, layout: GraphLayout = layoutStageGraph(
   if (layout.nodes.length === 0) {
     out.push(`<text class="detail" x="20" y="34">${escapeXml(graph.error ?? 'No stages: the Dockerfile has no FROM instruction.')}</text>`);
   }
-  out.push('<g class="edges">');
+  out.push('<g class="groups">');
+  for (const group of layout.groups) {
+    out.push(`<g class="group"><title>${escapeXml(group.label)}</title><rect x="${group.x}" y="${group.y}" width="${group.width}" height="${group.height}" rx="10"/>`);
+    out.push(`<text class="group-label" x="${group.x + 10}" y="${group.y + 15}">${escapeXml(group.label)}</text></g>`);
+  }
+  out.push('</g>', '<g class="edges">');
   for (const edge of layout.edges) {
     const classes = ['edge', `edge-${edge.kind}`, edge.onbuild ? 'onbuild' : '', edge.reachable ? '' : 'unreachable'].filter(Boolean).join(' ');
     out.push(`<g class="${classes}"><title>${escapeXml(edge.tooltip)}</title><path d="${edge.path}" marker-end="url(#arrow)"/>`);
@@ -71,8 +83,11 @@ export function toSvg(graph: StageGraph, layout: GraphLayout = layoutStageGraph(
   out.push('</g>', '<g class="nodes">');
   for (const node of layout.nodes) {
     const classes = ['node', `node-${node.kind}`, node.isTarget ? 'target' : '', node.reachable ? '' : 'unreachable'].filter(Boolean).join(' ');
+    const boxed = node.kind === 'stage' || node.kind === 'family';
     out.push(`<g class="${classes}" transform="translate(${node.x},${node.y})"><title>${escapeXml(node.tooltip)}</title>`);
-    out.push(`<rect width="${node.width}" height="${node.height}" rx="${node.kind === 'stage' ? 6 : node.height / 2}"/>`);
+    // A collapsed family is drawn as a stack of boxes.
+    if (node.kind === 'family') out.push(`<rect class="stack" x="4" y="-4" width="${node.width}" height="${node.height}" rx="6"/>`);
+    out.push(`<rect width="${node.width}" height="${node.height}" rx="${boxed ? 6 : node.height / 2}"/>`);
     for (const line of nodeText(node)) {
       out.push(`<text class="${line.role}" x="${line.x}" y="${line.y}" text-anchor="${line.anchor}">${escapeXml(line.text)}</text>`);
     }

@@ -25,7 +25,7 @@ export interface NodeMarks {
  * equals, nodes with more edges (the hubs a reader orients by).
  */
 export function compactLabelRank(node: LayoutNode, marks: NodeMarks, degree: number): number {
-  let tier = node.kind === 'stage' ? (node.isTarget ? 4 : node.reachable ? 3 : 2) : 1;
+  let tier = node.kind === 'stage' || node.kind === 'family' ? (node.isTarget ? 4 : node.reachable ? 3 : 2) : node.kind === 'summary' ? 2 : 1;
   if (marks.matched) tier = 5;
   if (marks.highlighted) tier = 6;
   if (marks.selected) tier = 7;

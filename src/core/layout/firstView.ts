@@ -1,6 +1,6 @@
 import type { Box } from './boxGrid';
-import { compactCandidates, visibleCompactLabels } from './compactLabels';
-import { FULL_DETAIL_SCALE } from './levelOfDetail';
+import { compactBoxWidth, compactCandidates, visibleCompactLabels } from './compactLabels';
+import { COMPACT_BOX_PX, detailAt, FULL_DETAIL_SCALE } from './levelOfDetail';
 import type { GraphLayout, LayoutNode } from './layoutTypes';
 import { centreTransform, fitTransform, type ViewSize, type ZoomTransform } from './viewTransforms';
 
@@ -11,29 +11,53 @@ const SCALE_STEP = 1.15;
 const MARGIN = 16;
 
 /** The whole drawing's box. */
-export function drawingBox(layout: GraphLayout): Box {
+function drawingBox(layout: GraphLayout): Box {
   return { x: 0, y: 0, width: layout.width, height: layout.height };
+}
+
+/**
+ * The transform that shows the whole drawing: fitted to the drawing, and where that is so small that names are
+ * drawn compact (at a fixed size on screen, often wider than their boxes), fitted again around the names too, so
+ * none at the edges is cut off.
+ */
+export function fitWholeDrawing(layout: GraphLayout, view: ViewSize): ZoomTransform {
+  let fit = fitTransform(drawingBox(layout), view);
+  for (let round = 0; round < 2 && detailAt(fit.k) === 'compact'; round++) fit = fitTransform(shownBounds(layout, fit.k), view);
+  return fit;
+}
+
+/** The drawing's box grown to hold every compact name at zoom `scale`. */
+function shownBounds(layout: GraphLayout, scale: number): Box {
+  let [left, top, right, bottom] = [0, 0, layout.width, layout.height];
+  for (const node of layout.nodes) {
+    const [halfWidth, halfHeight] = [compactBoxWidth(node.lines[0] ?? '') / scale / 2, COMPACT_BOX_PX / scale / 2];
+    const [centreX, centreY] = [node.x + node.width / 2, node.y + node.height / 2];
+    [left, top] = [Math.min(left, centreX - halfWidth), Math.min(top, centreY - halfHeight)];
+    [right, bottom] = [Math.max(right, centreX + halfWidth), Math.max(bottom, centreY + halfHeight)];
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /**
  * What a reader sees first. The whole drawing when it can be read whole: its boxes in full, or compact with
  * (nearly) every stage name drawn. A bigger drawing is not shrunk into unreadable boxes: the view takes the
- * smallest scale at which (nearly) every name is drawn, and shows there the build target among as much of what is
- * built as fits around it (Fit shows the rest).
+ * smallest scale at which (nearly) every name is drawn, and shows there the build target (or the node `anchorId`,
+ * such as a focused stage) among as much of what is built as fits around it (Fit shows the rest).
  */
-export function firstViewTransform(layout: GraphLayout, view: ViewSize): ZoomTransform {
-  const fit = fitTransform(drawingBox(layout), view);
+export function firstViewTransform(layout: GraphLayout, view: ViewSize, anchorId: string | null = null): ZoomTransform {
+  const fit = fitWholeDrawing(layout, view);
   const scale = readableScale(layout, fit.k);
   if (scale === fit.k) return fit;
-  const anchor = layout.nodes.find((node) => node.isTarget) ?? lastInFlow(layout);
+  const anchor = layout.nodes.find((node) => node.id === anchorId) ?? layout.nodes.find((node) => node.isTarget) ?? lastInFlow(layout);
   if (!anchor) return fit;
-  return centreTransform(insideDrawing(regionAround(layout, anchor, view, scale), layout), view, scale);
+  return centreTransform(inside(regionAround(layout, anchor, view, scale), shownBounds(layout, scale)), view, scale);
 }
 
-/** `region` moved (not resized) to lie within the drawing where the drawing is bigger, so no view is wasted. */
-function insideDrawing(region: Box, layout: GraphLayout): Box {
-  const along = (start: number, size: number, limit: number): number => (size >= limit ? (limit - size) / 2 : Math.min(Math.max(start, 0), limit - size));
-  return { ...region, x: along(region.x, region.width, layout.width), y: along(region.y, region.height, layout.height) };
+/** `region` moved (not resized) to lie within `bounds` where they are bigger, so no view is wasted on empty space. */
+function inside(region: Box, bounds: Box): Box {
+  const along = (start: number, size: number, low: number, extent: number): number =>
+    size >= extent ? low + (extent - size) / 2 : Math.min(Math.max(start, low), low + extent - size);
+  return { ...region, x: along(region.x, region.width, bounds.x, bounds.width), y: along(region.y, region.height, bounds.y, bounds.height) };
 }
 
 /** The smallest scale from `fitScale` up (in steps) at which the drawing reads: full boxes, or most names drawn. */
@@ -65,7 +89,7 @@ function lastInFlow(layout: GraphLayout): LayoutNode | undefined {
 function regionAround(layout: GraphLayout, anchor: LayoutNode, view: ViewSize, scale: number): Box {
   const [width, height] = [(view.width - 2 * MARGIN) / scale, (view.height - 2 * MARGIN) / scale];
   const near = layout.nodes.filter((node) => Math.abs(node.x - anchor.x) < width && Math.abs(node.y - anchor.y) < height);
-  const weight = (node: LayoutNode): number => (node.kind !== 'stage' ? 1 : node.reachable ? 3 : 0.5);
+  const weight = (node: LayoutNode): number => (node.kind !== 'stage' && node.kind !== 'family' ? 1 : node.reachable ? 3 : 0.5);
   const lefts = candidateStarts(near.map((node) => node.x), anchor.x, anchor.x + anchor.width, width);
   const tops = candidateStarts(near.map((node) => node.y), anchor.y, anchor.y + anchor.height, height);
   let best = { box: { x: anchor.x + anchor.width / 2 - width / 2, y: anchor.y + anchor.height / 2 - height / 2, width, height }, score: -1, offCentre: Infinity };

@@ -6,8 +6,9 @@
 /** Which way dependencies flow on screen. */
 export type LayoutDirection = 'LR' | 'TB';
 
-/** What a node stands for: `entry` is a Compose service or Bake target that builds a stage. */
-export type LayoutNodeKind = 'stage' | 'image' | 'scratch' | 'entry';
+/** What a node stands for: `entry` is a Compose service or Bake target that builds a stage, `family` a collapsed
+ *  family of variant stages, `summary` stages folded away. */
+export type LayoutNodeKind = 'stage' | 'image' | 'scratch' | 'entry' | 'family' | 'summary';
 
 /** A Compose service or Bake target to draw as its own node, with an edge to the stage it builds. */
 export interface LayoutEntryPoint {
@@ -29,17 +30,29 @@ export interface LayoutOptions {
   hideImages?: boolean;
   /** Compose services and Bake targets that build stages of the graph, drawn after the stage each builds. */
   entryPoints?: LayoutEntryPoint[];
+  /** Draw only the stage with this key (`LayoutNode.key`), what it needs and what needs it; the rest as one summary
+   *  node. A key no stage has is ignored. */
+  focus?: string | null;
+  /** Draw only what the target builds; the stages it skips as one summary node. */
+  buildPath?: boolean;
+  /** Families of stages (`findStageFamilies`) to draw as one node (true) or as a group of boxes (false), by id. */
+  families?: Record<string, boolean>;
+  /** Families not named in `families` are drawn as one node in graphs of this many stages or more (default: never). */
+  collapseFamiliesFrom?: number;
 }
 
 /** One box of the drawing. */
 export interface LayoutNode {
-  /** Unique within one layout: `stage:<index>`, `image:<ref>` or `entry:<entry point id>`. */
+  /** Unique within one layout: `stage:<index>`, `image:<ref>`, `entry:<entry point id>`, `family:<stem>` or
+   *  `summary:<skipped|unrelated>`. */
   id: string;
   /** Stays the same across small edits (stage name, else index), so a redraw can animate from old to new. */
   key: string;
   kind: LayoutNodeKind;
   /** The stage index for stage nodes, else null. */
   stage: number | null;
+  /** The stage indexes a family or summary node stands for, in file order (empty for other nodes). */
+  members: number[];
   /** The image reference for image and scratch nodes, else null. */
   image: string | null;
   /** The entry point's id (`LayoutEntryPoint.id`) for entry nodes, else null. */
@@ -88,6 +101,21 @@ export interface LayoutEdge {
   reachable: boolean;
 }
 
+/** A box around the members of a family of stages drawn side by side (the family is not collapsed). */
+export interface LayoutGroup {
+  /** The family's id (`family:<stem>`), stable across small edits. */
+  id: string;
+  /** What the box is labelled: the family's stem and how many variants. */
+  label: string;
+  /** Top-left corner and size; the label sits in a band along the top. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Ids of the member nodes inside. */
+  members: string[];
+}
+
 /** The whole positioned drawing with quality figures. */
 export interface GraphLayout {
   direction: LayoutDirection;
@@ -95,6 +123,8 @@ export interface GraphLayout {
   height: number;
   nodes: LayoutNode[];
   edges: LayoutEdge[];
+  /** Families of stages drawn side by side, each in a box. */
+  groups: LayoutGroup[];
   /** Edge crossings between adjacent layers (after long edges are split). */
   crossings: number;
   /** Interior polyline points where an edge changes direction. */

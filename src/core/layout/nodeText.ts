@@ -6,7 +6,7 @@ export interface NodeTextLine {
   x: number;
   y: number;
   anchor: 'start' | 'middle';
-  /** `title` for the first line of a stage, `detail` for the rest and for images. */
+  /** `title` for the first line of a stage, family or summary, `detail` for the rest and for images. */
   role: 'title' | 'detail';
 }
 
@@ -15,7 +15,11 @@ const STAGE_TEXT_HEIGHT = 60;
 
 /** Where the webview and the SVG export put each text line of a node, so both draw the same box. */
 export function nodeText(node: LayoutNode): NodeTextLine[] {
-  if (node.kind !== 'stage') {
+  if (node.kind === 'summary') {
+    // Lines centred one under the other, the first as a title.
+    return node.lines.map((text, index) => ({ text, x: node.width / 2, y: node.height / 2 + 4 + (index - (node.lines.length - 1) / 2) * 15, anchor: 'middle', role: index === 0 ? 'title' : 'detail' }));
+  }
+  if (node.kind !== 'stage' && node.kind !== 'family') {
     return node.lines.map((text) => ({ text, x: node.width / 2, y: node.height / 2 + 4, anchor: 'middle', role: 'detail' }));
   }
   // A box taller than its text (it has many edges' ports) keeps the text in its middle.

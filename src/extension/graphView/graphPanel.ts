@@ -8,7 +8,7 @@ import type { EntryPointIndex } from '../entrypoints/entryPointIndex';
 import { resolveOptionsFromSettings } from '../settings';
 import { exportGraph } from './exportGraph';
 import { createNonce, graphPanelHtml } from './graphPanelHtml';
-import { graphLayoutOptions, pickEntryPoint, type GraphViewSettings } from './graphPanelModel';
+import { DEFAULT_VIEW_CHOICES, graphLayoutOptions, pickEntryPoint, type GraphViewSettings } from './graphPanelModel';
 import type { LayoutRunner } from './layoutRunner';
 import { PanelDrawing } from './panelDrawing';
 import { moveCursorToStage, revealInEditor, type DrawnDocument } from './revealInEditor';
@@ -61,8 +61,8 @@ class GraphPanel extends Disposable {
   private document: vscode.TextDocument | undefined;
   private ready = false;
   private settings: GraphViewSettings = { target: null, buildArgs: {}, entryPoint: null, hideImages: false, direction: 'LR' };
-  /** Target, build args or entry point chosen in this panel for documents it showed before (the cache resolves with them). */
-  private readonly choices = new Map<string, Pick<GraphViewSettings, 'target' | 'buildArgs' | 'entryPoint'>>();
+  /** Target, build args, entry point and view chosen in this panel for documents it showed before (the cache resolves with them). */
+  private readonly choices = new Map<string, Pick<GraphViewSettings, 'target' | 'buildArgs' | 'entryPoint' | 'view'>>();
   private readonly layoutRunner: LayoutRunner;
   readonly drawing: PanelDrawing;
 
@@ -158,11 +158,11 @@ class GraphPanel extends Disposable {
       return;
     }
     if (this.document) {
-      const { target, buildArgs, entryPoint } = this.settings;
-      this.choices.set(this.document.uri.toString(), { target, buildArgs, entryPoint });
+      const { target, buildArgs, entryPoint, view } = this.settings;
+      this.choices.set(this.document.uri.toString(), { target, buildArgs, entryPoint, view });
     }
     this.document = document;
-    this.settings = { ...this.settings, ...(this.choices.get(document.uri.toString()) ?? { target: null, buildArgs: {}, entryPoint: null }) };
+    this.settings = { ...this.settings, ...(this.choices.get(document.uri.toString()) ?? { target: null, buildArgs: {}, entryPoint: null, view: DEFAULT_VIEW_CHOICES }) };
     this.update();
   }
 
@@ -209,6 +209,8 @@ class GraphPanel extends Disposable {
       case 'ready':
         this.ready = true;
         this.drawing.reset();
+        // After a window reload the page brings back the folding the user chose for the document it showed.
+        if (message.restore && message.restore.documentUri === this.document?.uri.toString()) this.settings = { ...this.settings, view: message.restore.view };
         this.update();
         return;
       case 'rendered':
@@ -231,6 +233,10 @@ class GraphPanel extends Disposable {
         return this.applyResolveOptions();
       case 'setLayoutOptions':
         this.settings = { ...this.settings, hideImages: message.hideImages, direction: message.direction };
+        this.update();
+        return;
+      case 'setViewChoices':
+        this.settings = { ...this.settings, view: message.view };
         this.update();
         return;
       case 'exportGraph':

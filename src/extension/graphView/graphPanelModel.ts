@@ -1,7 +1,8 @@
 import { layoutEntryPoints, type GraphEntryPoint } from '../../core/editor/graphEntryPoints';
 import type { GraphLayout, LayoutDirection, LayoutOptions } from '../../core/layout/layoutTypes';
 import type { StageGraph } from '../../core/model';
-import type { EmptyMessage, GraphMessage } from '../../shared/protocol';
+import { stageOfKey } from '../../core/layout/stageKeys';
+import type { EmptyMessage, GraphMessage, ViewChoices } from '../../shared/protocol';
 
 /** The view's choices for one panel: the `docker build` flags the graph was resolved with and how to draw. */
 export interface GraphViewSettings {
@@ -16,12 +17,20 @@ export interface GraphViewSettings {
   entryPoint: string | null;
   hideImages: boolean;
   direction: LayoutDirection;
+  /** Focus and build path; none when left out. */
+  view?: ViewChoices;
 }
 
 /** The view's choices once the user picked an entry point: its target and build args, as its tool resolves them. */
 export function pickEntryPoint(settings: GraphViewSettings, entry: GraphEntryPoint): GraphViewSettings {
   return { ...settings, target: entry.resolveOptions.target, buildArgs: { ...entry.resolveOptions.buildArgs }, entryPoint: entry.id };
 }
+
+/** No focus, the whole graph, families as they come by default. */
+export const DEFAULT_VIEW_CHOICES: ViewChoices = { focus: null, buildPath: false, families: {} };
+
+/** From this many stages, families of variants start collapsed: a big file opens with fewer, more telling boxes. */
+export const FAMILIES_COLLAPSED_FROM = 20;
 
 /** A document as the panel sees it (plain data, so this stays testable without VS Code). */
 export interface GraphDocument {
@@ -36,7 +45,16 @@ export interface GraphDocument {
  * every choice that changes the picture, in one object.
  */
 export function graphLayoutOptions(settings: GraphViewSettings, entryPoints: readonly GraphEntryPoint[] = []): LayoutOptions {
-  return { hideImages: settings.hideImages, direction: settings.direction, entryPoints: layoutEntryPoints(entryPoints) };
+  const view = settings.view ?? DEFAULT_VIEW_CHOICES;
+  return {
+    hideImages: settings.hideImages,
+    direction: settings.direction,
+    entryPoints: layoutEntryPoints(entryPoints),
+    focus: view.focus,
+    buildPath: view.buildPath,
+    families: view.families,
+    collapseFamiliesFrom: FAMILIES_COLLAPSED_FROM,
+  };
 }
 
 /**
@@ -60,6 +78,7 @@ export function graphPanelModel(
   if (graph.stages.length === 0 && graph.ok) {
     return { type: 'empty', message: `${document.fileName} has no build stages yet. Add a FROM line to start one.` };
   }
+  const view = settings.view ?? DEFAULT_VIEW_CHOICES;
   return {
     type: 'graph',
     documentUri: document.uri,
@@ -77,6 +96,8 @@ export function graphPanelModel(
       .map((arg) => ({ name: arg.name, defaultValue: arg.default, override: Object.hasOwn(settings.buildArgs, arg.name) ? settings.buildArgs[arg.name] : null })),
     hideImages: settings.hideImages,
     direction: settings.direction,
+    // A focus on a stage the file no longer has was ignored by the layout; the view is told so.
+    view: { ...view, focus: stageOfKey(graph, view.focus) === null ? null : view.focus },
   };
 }
 

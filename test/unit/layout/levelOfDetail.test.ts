@@ -9,6 +9,7 @@ const node = (fields: Partial<LayoutNode>): LayoutNode => ({
   key: 'stage:a',
   kind: 'stage',
   stage: 0,
+  members: [],
   image: null,
   entryPoint: null,
   x: 0,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { escapeXml, toSvg } from '../../../src/core/export/toSvg';
+import { layoutStageGraph } from '../../../src/core/layout/layoutStageGraph';
 
 describe('toSvg', () => {
   it('draws every stage and image as a box with its lines, and every merged edge with its label', () => {
@@ -13,6 +14,14 @@ describe('toSvg', () => {
     assert.match(svg, /<text class="detail" x="12" y="37" text-anchor="start">#1 · FROM alpine:3.20<\/text>/);
     assert.match(svg, /<g class="edge edge-copy"><title>COPY --from=build \/out\/server → \/usr\/bin\/ \(line 4\)<\/title>/);
     assert.match(svg, /<title>Stage graph: 2 stages, target stage-1<\/title>/);
+  });
+
+  it('draws families as the view does: a box around variants side by side, or one stacked box when collapsed', () => {
+    const graph = buildStageGraph(['FROM scratch AS out-linux', 'FROM scratch AS out-windows', 'FROM out-$TARGETOS', ''].join('\n'));
+    assert.match(toSvg(graph), /<g class="group"><title>out-\* · 2 variants<\/title><rect [^>]+\/>\n<text class="group-label" [^>]+>out-\* · 2 variants<\/text><\/g>/);
+    const collapsed = toSvg(graph, layoutStageGraph(graph, { families: { 'family:out': true } }));
+    assert.match(collapsed, /<g class="node node-family" [^>]+><title>2 variants of out:[^<]*<\/title>\n<rect class="stack" /);
+    assert.doesNotMatch(collapsed, /class="group"/);
   });
 
   it('keeps markup in copied paths as text', () => {

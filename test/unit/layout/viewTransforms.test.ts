@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
-import { compactCandidates, visibleCompactLabels } from '../../../src/core/layout/compactLabels';
-import { firstViewTransform } from '../../../src/core/layout/firstView';
+import { compactBoxWidth, compactCandidates, visibleCompactLabels } from '../../../src/core/layout/compactLabels';
+import { firstViewTransform, fitWholeDrawing } from '../../../src/core/layout/firstView';
 import { detailAt } from '../../../src/core/layout/levelOfDetail';
 import { layoutStageGraph } from '../../../src/core/layout/layoutStageGraph';
 import { centreTransform, fitTransform, isInView, revealTransform, screenBox } from '../../../src/core/layout/viewTransforms';
@@ -46,13 +46,23 @@ describe('view transforms', () => {
 });
 
 describe('firstViewTransform', () => {
-  it('shows a small drawing whole', () => {
+  it('shows a small drawing whole, with room for names wider than their boxes when it shows them compact', () => {
     const layout = layoutStageGraph(buildStageGraph(readFileSync('examples/go-service.Dockerfile', 'utf8')));
-    assert.deepEqual(firstViewTransform(layout, view), fitTransform({ x: 0, y: 0, width: layout.width, height: layout.height }, view));
+    const wide = { width: 1600, height: 830 };
+    assert.deepEqual(firstViewTransform(layout, wide), fitTransform({ x: 0, y: 0, width: layout.width, height: layout.height }, wide));
+    const first = firstViewTransform(layout, view);
+    assert.deepEqual(first, fitWholeDrawing(layout, view));
+    assert.equal(detailAt(first.k), 'compact');
+    for (const node of layout.nodes) {
+      const half = compactBoxWidth(node.lines[0]) / 2;
+      const centre = (node.x + node.width / 2) * first.k + first.x;
+      assert.ok(centre - half >= 0 && centre + half <= view.width, `${node.lines[0]}'s name is not cut off`);
+    }
   });
 
   it('shows a big drawing (moby/buildkit beside the editor) at a readable scale around its target, not shrunk whole', () => {
-    const layout = layoutStageGraph(buildStageGraph(readFileSync('test/fixtures/real/moby-buildkit.Dockerfile', 'utf8')));
+    // As the view lays it out: its families collapsed (FAMILIES_COLLAPSED_FROM in the panel).
+    const layout = layoutStageGraph(buildStageGraph(readFileSync('test/fixtures/real/moby-buildkit.Dockerfile', 'utf8')), { collapseFamiliesFrom: 20 });
     const fit = fitTransform({ x: 0, y: 0, width: layout.width, height: layout.height }, view);
     const first = firstViewTransform(layout, view);
     assert.ok(first.k > fit.k * 1.5, `${first.k} is well above the fit scale ${fit.k}`);
@@ -63,7 +73,7 @@ describe('firstViewTransform', () => {
       const drawn = visibleCompactLabels(compactCandidates({ ...layout, nodes: stages }), first.k);
       assert.ok(drawn.size >= 0.9 * stages.length, 'nearly every name can be drawn at that scale');
     }
-    const shown = layout.nodes.filter((node) => node.kind === 'stage' && node.reachable && isInView(node, first, view));
+    const shown = layout.nodes.filter((node) => (node.kind === 'stage' || node.kind === 'family') && node.reachable && isInView(node, first, view));
     assert.ok(shown.length >= 5, `${shown.length} built stages in view`);
   });
 });
