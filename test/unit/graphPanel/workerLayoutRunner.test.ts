@@ -12,6 +12,9 @@ import { WorkerLayoutRunner } from '../../../src/extension/graphView/workerLayou
 
 const text = 'ARG GO=1.22\nFROM golang:${GO} AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n';
 const goService: LayoutRequest = { text, resolveOptions: {}, options: {} };
+/** A layout that takes the worker long enough (hundreds of ms) that a request is surely still held when it dies. */
+const chain = Array.from({ length: 400 }, (_, index) => `FROM ${index === 0 ? 'alpine' : `s${index - 1}`} AS s${index}\nCOPY --from=s0 /a /a${index}\n`).join('');
+const slowLayout: LayoutRequest = { text: chain, resolveOptions: {}, options: {} };
 
 describe('WorkerLayoutRunner (layouts off the extension host event loop)', function () {
   this.timeout(60_000);
@@ -68,7 +71,8 @@ describe('WorkerLayoutRunner (layouts off the extension host event loop)', funct
     try {
       await runner.run(goService);
       const worker = (runner as unknown as { worker: { terminate(): Promise<number> } }).worker;
-      const held = runner.run(goService);
+      // A small layout can be answered before terminate() stops the thread; this one cannot.
+      const held = runner.run(slowLayout);
       await worker.terminate();
       await assert.rejects(held, /the layout worker stopped/);
       assert.equal((await runner.run(goService)).nodes.length, 4);
