@@ -3,8 +3,11 @@ import type { ViewChoices } from '../src/shared/protocol';
 
 /** What the folding controls need from the page. */
 export interface FoldingHost {
-  /** Asks the host to lay the graph out with these choices. */
-  choose(view: ViewChoices): void;
+  /**
+   * Asks the host to lay the graph out with these choices; the new drawing is placed anew, or keeps stage `keep`
+   * in view when the change only opens or closes something around it.
+   */
+  choose(view: ViewChoices, keep: number | null): void;
   /** The stage a Focus button press means: the selected one, else the one under the editor's cursor. */
   focusCandidate(): LayoutNode | null;
   status(text: string): void;
@@ -66,17 +69,17 @@ export class FoldingControls {
 
   /** Shows what a summary or family box folds away: the skipped or unrelated stages, or the family's members. */
   unfold(box: LayoutNode): void {
-    if (box.kind === 'family') this.setFamily(box.key, false);
+    if (box.kind === 'family') this.setFamily(box.key, false, box.members[0] ?? null);
     else this.choose(box.key === 'summary:skipped' ? { ...this.choices, buildPath: false } : { ...this.choices, focus: null });
   }
 
-  /** Collapses a family into one box (or opens it). */
-  setFamily(id: string, collapsed: boolean): void {
-    this.choose({ ...this.choices, families: { ...this.choices.families, [id]: collapsed } });
+  /** Collapses a family into one box (or opens it), keeping stage `member` of it in view. */
+  setFamily(id: string, collapsed: boolean, member: number | null): void {
+    this.choose({ ...this.choices, families: { ...this.choices.families, [id]: collapsed } }, member);
   }
 
-  private choose(view: ViewChoices): void {
+  private choose(view: ViewChoices, keep: number | null = null): void {
     this.choices = view;
-    this.host.choose(view);
+    this.host.choose(view, keep);
   }
 }

@@ -359,6 +359,12 @@ export class GraphRenderer {
     this.moveTo(target, true);
   }
 
+  /** Pans just enough to show the box standing for stage `index`, keeping the zoom (after a family opened or closed). */
+  keepInView(index: number): void {
+    const node = this.nodeForStage(index);
+    if (node) this.bringIntoView(node);
+  }
+
   /** Selects a node by key (null clears) without revealing it. */
   select(key: string | null): void {
     this.selectedKey = key;

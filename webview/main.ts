@@ -18,6 +18,8 @@ let statusTimer: ReturnType<typeof setTimeout> | undefined;
 let pendingFit = false;
 /** A stage "Show in graph" asked for that was folded away: shown once the unfolded drawing arrives. */
 let pendingReveal: number | null = null;
+/** A stage of a family the user just opened or closed: kept in view in the new drawing instead of placing it anew. */
+let pendingKeep: number | null = null;
 
 const renderer = new GraphRenderer(view.svg, {
   activateNode(node) {
@@ -28,15 +30,16 @@ const renderer = new GraphRenderer(view.svg, {
   activateEdge(edge) {
     if (current && edge.lines.length > 0) host.post({ type: 'revealLine', line: edge.lines[0], version: current.version });
   },
-  collapseGroup: (group) => folding.setFamily(group.id, true),
+  collapseGroup: (group) => folding.setFamily(group.id, true, stageOfNodeId(group.members[0])),
   focusNode: (node) => folding.focusOn(node),
   leaveFocus: () => folding.clearFocus(),
   viewChanged: saveState,
 });
 
 const folding = new FoldingControls(view, {
-  choose(choices) {
-    pendingFit = true;
+  choose(choices, keep) {
+    if (keep === null) pendingFit = true;
+    else pendingKeep = keep;
     host.post({ type: 'setViewChoices', view: choices });
   },
   focusCandidate() {
@@ -45,6 +48,12 @@ const folding = new FoldingControls(view, {
   },
   status: showStatus,
 });
+
+/** The stage index in a stage node's id (`stage:3`), or null. */
+function stageOfNodeId(id: string | undefined): number | null {
+  const match = /^stage:(\d+)$/.exec(id ?? '');
+  return match ? Number(match[1]) : null;
+}
 
 function saveState(): void {
   state.zoom = renderer.hasDrawing ? renderer.zoom : state.zoom;
@@ -90,9 +99,12 @@ function showGraph(message: GraphMessage): void {
     renderer.follow(pendingReveal, true);
   } else if (pendingFit) {
     renderer.showFirstView(true);
+  } else if (pendingKeep !== null) {
+    renderer.keepInView(pendingKeep);
   }
   pendingFit = false;
   pendingReveal = null;
+  pendingKeep = null;
   state.documentUri = message.documentUri;
   saveState();
   document.body.dataset.stageflow = 'ready';

@@ -121,7 +121,17 @@ describe('graph view: focus and build path', function () {
     await view.page.click(`${family} rect.box`);
     const opened: ViewChoices = { ...whole, families: { 'family:binaries': false } };
     assert.deepEqual((await view.actions()).at(-1), { type: 'setViewChoices', view: opened });
+    const scaleOf = (): Promise<number> => view.page.evaluate(() => document.querySelector<SVGGElement>('g.viewport')!.getCTM()!.a);
+    const before = await scaleOf();
     await view.post(drawn(opened));
+    // Opening a family keeps the zoom and keeps the family in view, instead of placing the whole view anew.
+    assert.equal(await scaleOf(), before);
+    const familyShown = await view.page.evaluate(() => {
+      const box = document.querySelector('svg.graph g.node[data-key="stage:binaries-linux"] rect.box')!.getBoundingClientRect();
+      const area = document.querySelector('svg.graph')!.getBoundingClientRect();
+      return box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom;
+    });
+    assert.ok(familyShown, 'the opened family is in view');
     const inside = await view.page.evaluate(() => {
       const frame = document.querySelector('svg.graph g.group[data-id="family:binaries"] rect.frame')!.getBoundingClientRect();
       const ids = ['binaries-linux', 'binaries-darwin', 'binaries-windows', 'binaries-freebsd'];
