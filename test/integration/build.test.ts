@@ -116,11 +116,11 @@ describe('Building from the editor (real BuildKit)', function () {
     assert.deepEqual(
       buildLenses.map((lens) => [lens.range.start.line + 1, lens.command?.title, lens.command?.arguments?.[1]]),
       [
-        [2, 'Build this stage', 'base'],
-        [5, 'Build this stage', 'slow'],
-        [8, 'Build this stage', 'quick'],
-        [12, 'Build this stage', 'extra'],
-        [15, 'Build this stage', 'final'],
+        [2, 'Build', 'base'],
+        [5, 'Build', 'slow'],
+        [8, 'Build', 'quick'],
+        [12, 'Build', 'extra'],
+        [15, 'Build', 'final'],
       ],
     );
     const quick = buildLenses[2].command!;
@@ -176,7 +176,7 @@ describe('Building from the editor (real BuildKit)', function () {
     const finished = build(document.uri);
     await waitFor(() => buildState(document.uri), (state) => state.result?.timeline?.stages[0].status === 'running', 'the sleep to run', 60_000);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-    assert.ok(lenses.some((lens) => lens.command?.command === 'stageflow.cancelBuild' && lens.command.title === 'Cancel build'), 'a Cancel lens while it builds');
+    assert.ok(lenses.some((lens) => lens.command?.command === 'stageflow.cancelBuild' && lens.command.title === 'Cancel'), 'a Cancel lens while it builds');
     await vscode.commands.executeCommand('stageflow.cancelBuild');
     const report = await finished;
     assert.equal(report?.kind, 'canceled', report?.message);

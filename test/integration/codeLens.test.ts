@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { closeAllEditors, openFixture, openUntitled, waitFor, withSetting } from './dockerfileTestHelpers';
 import { getStageflowExtension } from './stageflowExtension';
 
-/** Lenses that act through another feature's command (graph view, refactorings, building), which these tests leave out. */
-const otherFeatures = new Set(['stageflow.showGraph', 'stageflow.nameStage', 'stageflow.refactor', 'stageflow.build', 'stageflow.cancelBuild']);
+/** Lenses that act through another feature's command (graph view, naming a stage, building), which these tests leave out. */
+const otherFeatures = new Set(['stageflow.showGraph', 'stageflow.nameStage', 'stageflow.build', 'stageflow.cancelBuild']);
 
 /** The stage summary lenses as "line: title", in the order the editor shows them. */
 async function lensTitles(document: vscode.TextDocument): Promise<string[]> {
@@ -43,9 +43,9 @@ describe('Stage CodeLens', () => {
     assert.deepEqual(
       lenses.filter((lens) => lens.range.start.line === 4 && lens.command?.tooltip !== undefined).map((lens) => lens.command?.tooltip),
       [
+        'Build this stage: --target Build (stageflow.build.command, --progress=plain)',
         'Used by test (FROM), runtime (COPY ×2, mount): show the references',
         'Open the stage graph of this Dockerfile with this stage highlighted',
-        'Refactor build: Extract stage from here…, Use the name Build, Name all stages referenced by index',
       ],
     );
   });

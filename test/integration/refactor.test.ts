@@ -308,20 +308,7 @@ describe('Refactorings', () => {
     });
   });
 
-  it('puts one Refactor… lens above each FROM where a refactoring applies', async () => {
-    const document = await openUntitled('FROM node:20 AS deps', 'WORKDIR /app', 'RUN npm ci', 'FROM node:20 AS build', 'WORKDIR /app', 'RUN npm run build', 'FROM build');
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
-    assert.deepEqual(
-      lenses.filter((lens) => lens.command?.command === 'stageflow.refactor').map((lens) => [lens.range.start.line, lens.command?.title, lens.command?.arguments, lens.command?.tooltip]),
-      [
-        [0, 'Refactor…', [document.uri, 0], 'Refactor deps: Extract stage from here…, Extract shared base stage…'],
-        [3, 'Refactor…', [document.uri, 3], 'Refactor build: Extract stage from here…, Extract shared base stage…'],
-        [6, 'Refactor…', [document.uri, 6], 'Refactor stage-2: Name stage 2…'],
-      ],
-    );
-  });
-
-  it('the Refactor… lens offers what applies on its FROM and runs the one picked (shared base, named in the input box)', async () => {
+  it('"Stageflow: Refactor…" on a FROM offers what applies there and runs the one picked (shared base, named in the input box)', async () => {
     const document = await openUntitled('FROM node:20 AS deps', 'WORKDIR /app', 'RUN npm ci', 'FROM node:20 AS build', 'WORKDIR /app', 'RUN npm run build');
     const { result, offered } = await answeringPrompts({ pick: 'Extract shared base stage…', name: 'node-base' }, () =>
       vscode.commands.executeCommand<CommandResult>('stageflow.refactor', document.uri, 3),

@@ -9,8 +9,9 @@ export interface BuildLens {
 }
 
 /**
- * The build lenses of a Dockerfile: above each FROM, "Build this stage" (`--target` its name; the last stage is the
- * default target and needs none), or "Cancel build" above every FROM while a build of this file runs. An unnamed
+ * The build lenses of a Dockerfile: above each FROM, "Build" this stage (`--target` its name; the last stage is the
+ * default target and needs none), or "Cancel" above every FROM while a build of this file runs. One word each, as
+ * they share a line with the stage lenses beside the graph view (`MAX_LENS_TITLE`); the tooltip says the rest. An unnamed
  * stage before the last cannot be a `--target` (BuildKit picks targets by name), so it has no lens.
  */
 export function buildCodeLenses(graph: StageGraph, building: boolean): BuildLens[] {
@@ -19,13 +20,13 @@ export function buildCodeLenses(graph: StageGraph, building: boolean): BuildLens
   for (const stage of graph.stages) {
     const range = stage.ranges.from;
     if (building) {
-      lenses.push({ range, title: 'Cancel build', tooltip: 'Stop the build of this Dockerfile', action: { kind: 'cancel' } });
+      lenses.push({ range, title: 'Cancel', tooltip: 'Cancel the build of this Dockerfile that is running', action: { kind: 'cancel' } });
       continue;
     }
     if (stage.name === null && stage.index !== last) continue;
     const target = stage.name === null ? null : (stage.rawName ?? stage.name);
-    const how = target === null ? 'the default target' : `--target ${target}`;
-    lenses.push({ range, title: 'Build this stage', tooltip: `Build ${stage.label} with ${how} (stageflow.build.command, --progress=plain)`, action: { kind: 'build', stage: stage.index, target } });
+    const what = target === null ? `${stage.label}, the default target` : `--target ${target}`;
+    lenses.push({ range, title: 'Build', tooltip: `Build this stage: ${what} (stageflow.build.command, --progress=plain)`, action: { kind: 'build', stage: stage.index, target } });
   }
   return lenses;
 }

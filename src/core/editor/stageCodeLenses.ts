@@ -106,7 +106,7 @@ function targetLens(graph: StageGraph, stage: Stage): StageLens {
   }
   const target = graph.target === null ? null : graph.stages[graph.target];
   if (stage.reachable === null || target === undefined || target === null) {
-    return { range, title: 'status unknown', tooltip: graph.error ?? 'No target stage could be chosen', action: null };
+    return { range, title: 'built?', tooltip: `Unknown whether the target needs this stage: ${graph.error ?? 'no target stage could be chosen'}`, action: null };
   }
   return stage.reachable
     ? { range, title: 'built', tooltip: `The ${chosen} ${target.label} needs this stage`, action: null }

@@ -215,9 +215,3 @@ function actionsAt(offers: Offers, range: Range, chosenName?: string): Record<Re
 export function refactorActionsAt(graph: StageGraph, text: string, range: Range, chosenName?: string): Record<RefactoringName, RefactorAction> {
   return actionsAt(new Offers(graph, text), range, chosenName);
 }
-
-/** `refactorActionsAt` for several places of one document (a lens per FROM), sharing what does not depend on the place. */
-export function refactorActionsAtEach(graph: StageGraph, text: string, ranges: readonly Range[]): Array<Record<RefactoringName, RefactorAction>> {
-  const offers = new Offers(graph, text);
-  return ranges.map((range) => actionsAt(offers, range));
-}

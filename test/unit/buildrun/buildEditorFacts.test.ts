@@ -46,9 +46,9 @@ describe('buildCodeLenses', () => {
     assert.deepEqual(
       buildCodeLenses(graph, false).map((lens) => [lens.range.start.line, lens.title, lens.action]),
       [
-        [0, 'Build this stage', { kind: 'build', stage: 0, target: 'Base' }],
-        [2, 'Build this stage', { kind: 'build', stage: 2, target: 'test' }],
-        [3, 'Build this stage', { kind: 'build', stage: 3, target: null }],
+        [0, 'Build', { kind: 'build', stage: 0, target: 'Base' }],
+        [2, 'Build', { kind: 'build', stage: 2, target: 'test' }],
+        [3, 'Build', { kind: 'build', stage: 3, target: null }],
       ],
     );
   });
@@ -56,7 +56,7 @@ describe('buildCodeLenses', () => {
   it('offers to cancel above every FROM while the file builds', () => {
     assert.deepEqual(
       buildCodeLenses(graph, true).map((lens) => [lens.range.start.line, lens.title, lens.action.kind]),
-      [0, 1, 2, 3].map((line) => [line, 'Cancel build', 'cancel']),
+      [0, 1, 2, 3].map((line) => [line, 'Cancel', 'cancel']),
     );
   });
 });

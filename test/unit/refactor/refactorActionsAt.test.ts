@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import type { Range } from '../../../src/core/model';
 import { performRefactoring } from '../../../src/core/refactor/performRefactoring';
 import { refactorActionFor, refactorActionsAt, type RefactorAction } from '../../../src/core/refactor/refactorActionsAt';
-import { refactorLenses } from '../../../src/core/refactor/refactorLenses';
 import { applied, dockerfile, graphOf } from './refactorAssertions';
 
 const goBuild = dockerfile(['ARG GO=1.22', 'FROM golang:${GO}', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM alpine', 'COPY --from=0 /out/app /app']);
@@ -212,28 +211,3 @@ describe('refactorActionFor', () => {
   });
 });
 
-describe('refactorLenses', () => {
-  it('puts one Refactor… lens above each FROM where something applies, naming what in the tooltip', () => {
-    const text = dockerfile(['FROM node:20 AS deps', 'WORKDIR /app', 'RUN npm ci', 'FROM node:20 AS build', 'WORKDIR /app', 'RUN npm run build', 'FROM deps AS empty']);
-    assert.deepEqual(
-      refactorLenses(graphOf(text), text).map((lens) => [lens.range.start.line, lens.title, lens.tooltip]),
-      [
-        [0, 'Refactor…', 'Refactor deps: Extract stage from here…, Extract shared base stage…'],
-        [3, 'Refactor…', 'Refactor build: Extract stage from here…, Extract shared base stage…'],
-      ],
-    );
-  });
-
-  it('offers naming on an unnamed stage, and no lens where everything would be refused', () => {
-    const text = dockerfile(['FROM golang:1.22', 'RUN go build .', 'FROM alpine', 'COPY --from=0 /x /y']);
-    assert.deepEqual(
-      refactorLenses(graphOf(text), text).map((lens) => [lens.range.start.line, lens.tooltip]),
-      [
-        [0, 'Refactor stage-0: Extract stage from here…, Name stage 0…, Name all stages referenced by index'],
-        [2, 'Refactor stage-1: Extract stage from here…, Name stage 1…, Name all stages referenced by index'],
-      ],
-    );
-    const cycle = dockerfile(['FROM alpine', 'RUN echo', 'COPY --from=0 /x /y']);
-    assert.deepEqual(refactorLenses(graphOf(cycle), cycle), []);
-  });
-});
