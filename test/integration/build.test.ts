@@ -176,7 +176,7 @@ describe('Building from the editor (real BuildKit)', function () {
     const finished = build(document.uri);
     await waitFor(() => buildState(document.uri), (state) => state.result?.timeline?.stages[0].status === 'running', 'the sleep to run', 60_000);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-    assert.ok(lenses.some((lens) => lens.command?.command === 'stageflow.cancelBuild' && lens.command.title === 'Cancel'), 'a Cancel lens while it builds');
+    assert.ok(lenses.some((lens) => lens.command?.command === 'stageflow.cancelBuild' && lens.command.title === 'Stop'), 'a Stop lens while it builds');
     await vscode.commands.executeCommand('stageflow.cancelBuild');
     const report = await finished;
     assert.equal(report?.kind, 'canceled', report?.message);

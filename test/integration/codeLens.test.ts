@@ -29,12 +29,12 @@ describe('Stage CodeLens', () => {
     assert.deepEqual(await lensTitles(document), [
       '4: used by 2 stages',
       '4: built',
-      '9: used by no stage',
+      '9: used by none',
       '9: not built',
       '12: FROM alpine:3.20',
       '12: used by 1 stage',
       '12: built',
-      '15: used by no stage',
+      '15: used by none',
       '15: target',
     ]);
     // VS Code hands tooltips back to extensions only for lenses whose command takes objects; the unit tests read

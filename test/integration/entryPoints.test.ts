@@ -120,8 +120,8 @@ describe('Compose and Bake entry points', () => {
     assert.deepEqual(
       lenses.map((lens) => [lens.range.start.line + 1, lens.command?.title, (lens.command?.arguments?.[0] as { label: string }[]).map((target) => target.label)]),
       [
-        [6, '2 Compose/Bake builds', ['compose: app-debug', 'bake: debug']],
-        [12, '3 Compose/Bake builds', ['compose: app', 'bake: _common', 'bake: release']],
+        [6, 'compose+bake ×2', ['compose: app-debug', 'bake: debug']],
+        [12, 'compose+bake ×3', ['compose: app', 'bake: _common', 'bake: release']],
       ],
     );
     const [debug] = lenses;

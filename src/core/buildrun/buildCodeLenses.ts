@@ -10,7 +10,7 @@ export interface BuildLens {
 
 /**
  * The build lenses of a Dockerfile: above each FROM, "Build" this stage (`--target` its name; the last stage is the
- * default target and needs none), or "Cancel" above every FROM while a build of this file runs. One word each, as
+ * default target and needs none), or "Stop" above every FROM while a build of this file runs. One word each, as
  * they share a line with the stage lenses beside the graph view (`MAX_LENS_TITLE`); the tooltip says the rest. An unnamed
  * stage before the last cannot be a `--target` (BuildKit picks targets by name), so it has no lens.
  */
@@ -20,7 +20,7 @@ export function buildCodeLenses(graph: StageGraph, building: boolean): BuildLens
   for (const stage of graph.stages) {
     const range = stage.ranges.from;
     if (building) {
-      lenses.push({ range, title: 'Cancel', tooltip: 'Cancel the build of this Dockerfile that is running', action: { kind: 'cancel' } });
+      lenses.push({ range, title: 'Stop', tooltip: 'Stop (cancel) the build of this Dockerfile that is running', action: { kind: 'cancel' } });
       continue;
     }
     if (stage.name === null && stage.index !== last) continue;

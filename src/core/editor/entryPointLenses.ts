@@ -4,8 +4,11 @@ import { parentDirectory, relativePath } from '../entrypoints/posixPath';
 import { shortenMiddle } from '../layout/shortenText';
 import type { Range, StageGraph } from '../model';
 
-/** The longest entry-point lens title, as short as the stage lenses' (`MAX_LENS_TITLE` in stageCodeLenses.ts). */
-const MAX_TITLE = 28;
+/**
+ * The longest entry-point lens title: shorter than the stage lenses' (`MAX_LENS_TITLE` in stageCodeLenses.ts), as it
+ * shares their line above the FROM and the line must fit an editor beside the graph view.
+ */
+const MAX_TITLE = 20;
 
 /** One Compose service or Bake target a lens leads to. */
 export interface EntryPointChoice {
@@ -27,8 +30,8 @@ export interface EntryPointLens {
 
 /**
  * The lenses of a Dockerfile at `dockerfilePath`: above the FROM of each stage that Compose services or Bake
- * targets build (by their target, or as the last stage), one lens: `compose: api` for one, `2 Compose services`,
- * `3 Bake targets` or `4 Compose/Bake builds` for several, within the stage lenses' title budget. The tooltip
+ * targets build (by their target, or as the last stage), one lens: `compose: api` for one, `compose ×2`, `bake ×3` or
+ * `compose+bake ×4` for several, within the stage lenses' title budget. The tooltip
  * lists them with their files; a Bake target reached only through a group is still listed by its own name.
  */
 export function entryPointLenses(scan: EntryPointScan, dockerfilePath: string, graph: StageGraph): EntryPointLens[] {
@@ -62,8 +65,9 @@ function oneTitle(entry: EntryPoint): string {
   return prefix + shortenMiddle(entry.name, MAX_TITLE - prefix.length);
 }
 
+/** `compose ×2`, `bake ×5`, `compose+bake ×6`: the tools and how many; the tooltip names them. */
 function countTitle(entries: EntryPoint[]): string {
   const kinds = new Set(entries.map((entry) => entry.kind));
-  if (kinds.size > 1) return `${entries.length} Compose/Bake builds`;
-  return kinds.has('compose') ? `${entries.length} Compose services` : `${entries.length} Bake targets`;
+  const tools = kinds.size > 1 ? 'compose+bake' : kinds.has('compose') ? 'compose' : 'bake';
+  return `${tools} ×${entries.length}`;
 }

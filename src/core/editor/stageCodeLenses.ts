@@ -82,7 +82,7 @@ function usersLens(graph: StageGraph, stage: Stage): StageLens {
   const range = stage.ranges.from;
   const users = stageUsers(graph, stage.index);
   if (users.length === 0) {
-    return { range, title: 'used by no stage', tooltip: 'No stage builds on, copies from or mounts this one', action: null };
+    return { range, title: 'used by none', tooltip: 'No stage builds on, copies from or mounts this one', action: null };
   }
   const occurrences = stageOccurrences(graph, stage.index);
   return {

@@ -6,7 +6,7 @@ import { GraphCodeLensProvider, type GraphLens } from '../language/graphCodeLens
 import type { BuildRunner } from './buildRunner';
 
 /**
- * "Build" above every FROM (or "Cancel" while the file builds), only where building can work: a
+ * "Build" above every FROM (or "Stop" while the file builds), only where building can work: a
  * trusted workspace and a file on disk. Never builds by itself: the lens is the user's click.
  */
 export class BuildCodeLensProvider extends GraphCodeLensProvider {

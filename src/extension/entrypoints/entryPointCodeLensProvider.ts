@@ -8,7 +8,7 @@ import type { EntryPointIndex } from './entryPointIndex';
 import { openEntryPointCommandId, type EntryPointTarget } from './openEntryPointCommand';
 
 /**
- * A lens above each FROM that Compose services or Bake targets build (`compose: api`, `3 Compose/Bake builds`);
+ * A lens above each FROM that Compose services or Bake targets build (`compose: api`, `compose+bake ×3`);
  * clicking opens the file at the service or target, or first asks which when there are several. The content
  * comes from `entryPointLenses`; lenses follow the Dockerfile's edits and the Compose and Bake files' changes.
  */

@@ -56,7 +56,7 @@ describe('buildCodeLenses', () => {
   it('offers to cancel above every FROM while the file builds', () => {
     assert.deepEqual(
       buildCodeLenses(graph, true).map((lens) => [lens.range.start.line, lens.title, lens.action.kind]),
-      [0, 1, 2, 3].map((line) => [line, 'Cancel', 'cancel']),
+      [0, 1, 2, 3].map((line) => [line, 'Stop', 'cancel']),
     );
   });
 });

@@ -16,8 +16,8 @@ describe('entryPointLenses', () => {
     assert.deepEqual(
       lenses.map((lens) => [lens.range.start.line, lens.title, lens.entries.map((entry) => entry.label)]),
       [
-        [1, '2 Compose/Bake builds', ['compose: api-debug', 'bake: app-debug']],
-        [2, '3 Compose/Bake builds', ['compose: api', 'bake: app', 'bake: a-very-long-target-name-for-debugging']],
+        [1, 'compose+bake ×2', ['compose: api-debug', 'bake: app-debug']],
+        [2, 'compose+bake ×3', ['compose: api', 'bake: app', 'bake: a-very-long-target-name-for-debugging']],
       ],
     );
     assert.equal(
@@ -33,9 +33,9 @@ describe('entryPointLenses', () => {
 
   it('keeps titles within the stage lenses budget', () => {
     const only = (text: string) => entryPointLenses(scanOf({ 'docker-bake.hcl': text }), 'Dockerfile', graph).map((lens) => lens.title);
-    assert.deepEqual(only(lines('target "a-very-long-target-name-for-debugging" {}')), ['bake: a-very-long…-debugging']);
-    assert.deepEqual(only(lines('target "a" {}', 'target "b" {}')), ['2 Bake targets']);
-    assert.deepEqual(entryPointLenses(scanOf({ 'compose.yaml': lines('services:', '  a:', '    build: .', '  b:', '    build: .') }), 'Dockerfile', graph).map((lens) => lens.title), ['2 Compose services']);
+    assert.deepEqual(only(lines('target "a-very-long-target-name-for-debugging" {}')), ['bake: a-very-…ugging']);
+    assert.deepEqual(only(lines('target "a" {}', 'target "b" {}')), ['bake ×2']);
+    assert.deepEqual(entryPointLenses(scanOf({ 'compose.yaml': lines('services:', '  a:', '    build: .', '  b:', '    build: .') }), 'Dockerfile', graph).map((lens) => lens.title), ['compose ×2']);
   });
 
   it('gives no lens to a stage nothing builds, nor for another Dockerfile', () => {

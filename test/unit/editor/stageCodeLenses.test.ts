@@ -26,10 +26,10 @@ describe('stageCodeLenses', () => {
       '0: used by 2 stages -> showReferences',
       '0: built',
       '0: Show in graph -> showGraph 0',
-      '2: used by no stage',
+      '2: used by none',
       '2: not built',
       '2: Show in graph -> showGraph 1',
-      '4: used by no stage',
+      '4: used by none',
       '4: target',
       '4: Show in graph -> showGraph 2',
     ]);
