@@ -69,7 +69,8 @@ function showGraph(message: GraphMessage): void {
   view.fileName.textContent = message.fileName;
   view.fileName.title = message.documentUri;
   renderTargets(view.target, message);
-  renderBuildArgs(view.buildArgFields, message.buildArgs);
+  renderBuildArgs(view.buildArgFields, view.buildArgsSummary, message.buildArgs);
+  view.reset.hidden = !message.overriding;
   view.hideImages.checked = message.hideImages;
   view.direction.value = message.direction;
   // Folding changed by other means than the buttons (a restored state): the drawing has a new shape too.
@@ -129,7 +130,8 @@ function showEmpty(text: string, forget = true): void {
     view.fileName.textContent = '';
     view.fileName.title = '';
     renderTargets(view.target, null);
-    renderBuildArgs(view.buildArgFields, []);
+    renderBuildArgs(view.buildArgFields, view.buildArgsSummary, []);
+    view.reset.hidden = true;
   }
   view.empty.replaceChildren();
   const heading = document.createElement('h2');
@@ -213,6 +215,7 @@ view.buildArgFields.addEventListener('submit', (event) => {
   event.preventDefault();
   host.post({ type: 'setBuildArgs', buildArgs: readBuildArgs(view.buildArgFields) });
 });
+view.reset.addEventListener('click', () => host.post({ type: 'resetResolveOptions' }));
 const postLayoutOptions = (): void =>
   host.post({ type: 'setLayoutOptions', hideImages: view.hideImages.checked, direction: view.direction.value === 'TB' ? 'TB' : 'LR' });
 view.hideImages.addEventListener('change', postLayoutOptions);

@@ -7,7 +7,10 @@ export interface ViewElements {
   search: HTMLInputElement;
   target: HTMLSelectElement;
   buildArgs: HTMLDetailsElement;
+  buildArgsSummary: HTMLElement;
   buildArgFields: HTMLFormElement;
+  /** Shown while the view's target or build args are in force over the settings: drops them. */
+  reset: HTMLButtonElement;
   hideImages: HTMLInputElement;
   direction: HTMLSelectElement;
   fit: HTMLButtonElement;
@@ -39,9 +42,11 @@ export function createViewElements(root: HTMLElement): ViewElements {
   const target = element('select', { 'aria-label': 'Build target' });
   targetLabel.append(target);
   const buildArgs = element('details', { class: 'build-args' });
-  buildArgs.append(element('summary', {}, 'Build args'));
+  const buildArgsSummary = element('summary', {}, 'Build args');
+  buildArgs.append(buildArgsSummary);
   const buildArgFields = element('form', { class: 'fields', 'aria-label': 'Build argument overrides' });
   buildArgs.append(buildArgFields);
+  const reset = element('button', { type: 'button', class: 'reset', hidden: '', title: 'Drop the target and build args chosen here: back to the stageflow.target and stageflow.buildArgs settings' }, 'Reset');
   const hideLabel = element('label', {});
   const hideImages = element('input', { type: 'checkbox', 'aria-label': 'Hide external images' });
   hideLabel.append(hideImages, document.createTextNode('Hide images'));
@@ -63,7 +68,7 @@ export function createViewElements(root: HTMLElement): ViewElements {
   exportList.append(exports.svg, exports.mermaid, exports.dot);
   exportMenu.append(element('summary', { title: 'Save or copy the graph' }, 'Export'), exportList);
   exportList.addEventListener('click', () => exportMenu.removeAttribute('open'));
-  toolbar.append(fileName, search, targetLabel, buildArgs, hideLabel, direction, fit, buildPath, focus, legendToggle, element('span', { class: 'spacer' }), exportMenu);
+  toolbar.append(fileName, search, targetLabel, buildArgs, reset, hideLabel, direction, fit, buildPath, focus, legendToggle, element('span', { class: 'spacer' }), exportMenu);
   const banner = element('div', { class: 'banner', role: 'alert', hidden: '' });
   const empty = element('div', { class: 'empty-state', hidden: '' });
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -72,19 +77,25 @@ export function createViewElements(root: HTMLElement): ViewElements {
   svg.setAttribute('aria-label', 'Stage graph: Tab or arrow keys move between stages, Enter reveals one in the editor');
   const status = element('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   root.append(toolbar, banner, empty, svg, legend, status);
-  return { fileName, search, target, buildArgs, buildArgFields, hideImages, direction, fit, buildPath, focus, legendToggle, legend, exports, banner, empty, svg, status };
+  return { fileName, search, target, buildArgs, buildArgsSummary, buildArgFields, reset, hideImages, direction, fit, buildPath, focus, legendToggle, legend, exports, banner, empty, svg, status };
 }
 
 /** Option values of entry points start with this, which no stage name can (BuildKit's names are `[a-z][a-z0-9-_.]*`). */
 const ENTRY_POINT_VALUE = 'entry:';
 
 /**
- * Fills the target picker: the default first, then the named stages, then (in their own group) the Compose services
- * and Bake targets that build the file; the entry point picked, else the target, is selected. Null empties it.
+ * Fills the target picker: the default first (the `stageflow.target` setting's stage, when it sets one), then the
+ * named stages, then (in their own group) the Compose services and Bake targets that build the file; the entry
+ * point picked, else the target, is selected, also a target that names no stage (so the picker never claims the
+ * default while another target is in force). Null empties it.
  */
-export function renderTargets(select: HTMLSelectElement, message: Pick<GraphMessage, 'targets' | 'target' | 'entryPoints' | 'entryPoint'> | null): void {
+export function renderTargets(select: HTMLSelectElement, message: Pick<GraphMessage, 'targets' | 'target' | 'targetFromSettings' | 'entryPoints' | 'entryPoint'> | null): void {
   const targets = message?.targets ?? [];
-  const options: HTMLElement[] = [element('option', { value: '' }, 'Default (last stage)'), ...targets.map((name) => element('option', { value: name }, name))];
+  const fromSettings = message?.targetFromSettings ?? null;
+  const defaultOption = element('option', { value: '' }, fromSettings === null ? 'Default (last stage)' : `${fromSettings} (stageflow.target setting)`);
+  const options: HTMLElement[] = [defaultOption, ...targets.map((name) => element('option', { value: name }, name))];
+  const chosen = message?.target ?? null;
+  if (chosen !== null && chosen !== '' && !targets.includes(chosen)) options.push(element('option', { value: chosen }, `${chosen} (no such stage)`));
   const entryPoints = message?.entryPoints ?? [];
   if (entryPoints.length > 0) {
     const group = element('optgroup', { label: 'Compose and Bake' });
@@ -93,9 +104,9 @@ export function renderTargets(select: HTMLSelectElement, message: Pick<GraphMess
   }
   select.replaceChildren(...options);
   const chosenEntry = message?.entryPoint ?? null;
-  const chosen = message?.target ?? null;
   if (chosenEntry !== null && entryPoints.some((entry) => entry.id === chosenEntry)) select.value = ENTRY_POINT_VALUE + chosenEntry;
-  else select.value = chosen !== null && targets.includes(chosen) ? chosen : '';
+  else select.value = chosen ?? '';
+  select.title = fromSettings === null ? '' : `The stageflow.target setting builds ${fromSettings}; pick another stage to build that one here`;
 }
 
 /** What choosing the picker's current option asks the host: a stage (or the default), or an entry point. */
@@ -105,18 +116,25 @@ export function targetChoice(select: HTMLSelectElement): SetTargetMessage | SetE
   return { type: 'setTarget', target: value === '' ? null : value };
 }
 
-/** Fills the build-arg form: one input per meta ARG, the default as placeholder, the override as value. */
-export function renderBuildArgs(form: HTMLFormElement, args: readonly BuildArgInfo[]): void {
+/**
+ * Fills the build-arg form: one input per meta ARG, what applies without an override as placeholder (the
+ * `stageflow.buildArgs` setting's value, else the default), the override as value; the summary counts the overrides,
+ * so they show while the form is closed.
+ */
+export function renderBuildArgs(form: HTMLFormElement, summary: HTMLElement, args: readonly BuildArgInfo[]): void {
   const rows: HTMLElement[] = [];
   for (const arg of args) {
     const label = element('label', { for: `arg-${args.indexOf(arg)}` }, arg.name);
-    const input = element('input', { id: `arg-${args.indexOf(arg)}`, name: arg.name, placeholder: arg.defaultValue ?? '(no default)', 'aria-label': `Value of ${arg.name}` });
+    const placeholder = arg.setting !== null ? `${arg.setting} (stageflow.buildArgs setting)` : (arg.defaultValue ?? '(no default)');
+    const input = element('input', { id: `arg-${args.indexOf(arg)}`, name: arg.name, placeholder, 'aria-label': `Value of ${arg.name}` });
     input.value = arg.override ?? '';
     rows.push(label, input);
   }
   if (args.length === 0) rows.push(element('span', {}, 'This Dockerfile declares no ARG before its first FROM.'));
   else rows.push(element('button', { type: 'submit' }, 'Apply'));
   form.replaceChildren(...rows);
+  const overridden = args.filter((arg) => arg.override !== null).length;
+  summary.textContent = overridden === 0 ? 'Build args' : `Build args (${overridden} set)`;
 }
 
 /** The overrides typed into the build-arg form (empty fields mean "use the default"). */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { buildStageGraph } from '../core/graph/buildStageGraph';
+import { applyResolveOverride, isOverriding, NO_RESOLVE_OVERRIDE, type ResolveOverride } from '../core/editor/resolveOverride';
 import type { ResolveOptions, StageGraph } from '../core/model';
 import { Disposable } from './disposable';
 import { EditPause } from './editPause';
@@ -30,11 +31,12 @@ export function isDockerfile(document: vscode.TextDocument): boolean {
  * providers are never stale. Edits are announced through `onDidChangeGraph` only after typing pauses (`EditPause`), so
  * push-style consumers (diagnostics, CodeLens refresh, the graph view) do not recompute on every keystroke.
  * Resolve options come from the `stageflow.buildArgs`/`stageflow.target` settings, overridden per document with
- * `setDocumentResolveOptions` (the graph view's controls). Everything about a document is dropped when it closes.
+ * `setResolveOverride` (the graph view's controls): the cache is the one place that override lives, so the view
+ * shows what is in force even after it was closed and reopened. Everything about a document is dropped when it closes.
  */
 export class DocumentGraphCache extends Disposable {
   private readonly graphs = new Map<string, CachedGraph>();
-  private readonly overrides = new Map<string, ResolveOptions>();
+  private readonly overrides = new Map<string, ResolveOverride>();
   private readonly settings = new Map<string, StageflowSettings>();
   private readonly pauses = this.register(new EditPause());
   private readonly changeEmitter = this.register(new vscode.EventEmitter<GraphChangeEvent>());
@@ -96,37 +98,32 @@ export class DocumentGraphCache extends Disposable {
     return settings;
   }
 
-  /**
-   * The options a document resolves with: the settings for its resource, with each field given in the
-   * document's override (see `setDocumentResolveOptions`) replacing the setting's value.
-   */
+  /** The options a document resolves with: the settings for its resource, with the view's override over them. */
   getResolveOptions(document: vscode.TextDocument): ResolveOptions {
-    const override = this.overrides.get(document.uri.toString()) ?? {};
-    const merged: ResolveOptions = resolveOptionsFromSettings(this.settingsFor(document));
-    for (const [field, value] of Object.entries(override) as [keyof ResolveOptions, unknown][]) {
-      if (value !== undefined) {
-        (merged as Record<string, unknown>)[field] = value;
-      }
-    }
-    return merged;
+    return applyResolveOverride(resolveOptionsFromSettings(this.settingsFor(document)), this.getResolveOverride(document.uri));
+  }
+
+  /** What the graph view chose for a document over the settings (nothing chosen: `NO_RESOLVE_OVERRIDE`). */
+  getResolveOverride(uri: vscode.Uri): ResolveOverride {
+    return this.overrides.get(uri.toString()) ?? NO_RESOLVE_OVERRIDE;
   }
 
   /**
-   * Resolves one document with other options than the settings (e.g. the target or build args chosen in the
-   * graph view); `undefined` goes back to the settings. Fires `onDidChangeGraph` when the options change and the
-   * document is open.
+   * Resolves one document with the target and build args chosen in the graph view over the settings; `undefined`
+   * goes back to the settings. Fires `onDidChangeGraph` when the override changes and the document is open.
    */
-  setDocumentResolveOptions(uri: vscode.Uri, options: ResolveOptions | undefined): void {
+  setResolveOverride(uri: vscode.Uri, chosen: ResolveOverride | undefined): void {
     const key = uri.toString();
-    if (JSON.stringify(this.overrides.get(key)) === JSON.stringify(options)) {
+    const override = chosen && isOverriding(chosen) ? chosen : undefined;
+    if (JSON.stringify(this.overrides.get(key)) === JSON.stringify(override)) {
       return; // Nothing changes: no event, so a view that sets options when it gets a graph cannot loop.
     }
-    if (options) {
-      this.overrides.set(key, { ...options });
+    if (override) {
+      this.overrides.set(key, { ...override, buildArgs: { ...override.buildArgs } });
     } else {
       this.overrides.delete(key);
     }
-    this.log.info(`Resolve options for ${uri.toString(true)}: ${options ? JSON.stringify(options) : 'from settings'}.`);
+    this.log.info(`Resolve options for ${uri.toString(true)}: ${override ? JSON.stringify(override) : 'from settings'}.`);
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
     if (document && isDockerfile(document)) {
       this.announce(document);

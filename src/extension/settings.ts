@@ -60,6 +60,6 @@ export function readStageflowSettings(
 }
 
 /** The resolve options that the settings ask for. */
-export function resolveOptionsFromSettings(settings: StageflowSettings): ResolveOptions {
+export function resolveOptionsFromSettings(settings: StageflowSettings): Required<Pick<ResolveOptions, 'target' | 'buildArgs'>> {
   return { buildArgs: settings.buildArgs, target: settings.target };
 }

@@ -75,6 +75,11 @@ export interface RevealEntryPointMessage {
   id: string;
 }
 
+/** The user asked to drop the target, build args and entry point chosen in the view: back to the settings. */
+export interface ResetResolveOptionsMessage {
+  type: 'resetResolveOptions';
+}
+
 /** The user changed the `--build-arg` overrides for meta ARGs (empty values mean "no override"). */
 export interface SetBuildArgsMessage {
   type: 'setBuildArgs';
@@ -113,6 +118,7 @@ export type WebviewToHostMessage =
   | SetEntryPointMessage
   | RevealEntryPointMessage
   | SetBuildArgsMessage
+  | ResetResolveOptionsMessage
   | SetLayoutOptionsMessage
   | SetViewChoicesMessage
   | ExportGraphMessage;
@@ -124,7 +130,9 @@ export interface BuildArgInfo {
   name: string;
   /** The default as written, or null. */
   defaultValue: string | null;
-  /** The override in effect, or null. */
+  /** The value the `stageflow.buildArgs` setting gives it (in force unless overridden), or null. */
+  setting: string | null;
+  /** The override chosen in the view, or null. */
   override: string | null;
 }
 
@@ -151,8 +159,12 @@ export interface GraphMessage {
   errorLine: number | null;
   /** Named stages, in file order, for the target picker. */
   targets: string[];
-  /** The chosen target name, or null for the default (last stage). */
+  /** The target chosen in the view, or null for the default (the setting's, else the last stage). */
   target: string | null;
+  /** The `stageflow.target` setting when it picks the target in force (nothing chosen in the view), else null. */
+  targetFromSettings: string | null;
+  /** Whether a target, build args or entry point chosen in the view is in force over the settings (Reset undoes it). */
+  overriding: boolean;
   /** The Compose services and Bake targets that build this Dockerfile, for the target picker. */
   entryPoints: EntryPointInfo[];
   /** The entry point picked (its target and build args are then `target` and the overrides), or null. */

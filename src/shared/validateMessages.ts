@@ -92,7 +92,7 @@ const isEntryPointInfo = shape({ id: isString, label: isString } satisfies Recor
 const isBooleanMap: Check = (value) => isRecord(value) && Object.values(value).every(isBoolean);
 const isViewChoices = shape({ focus: orNull(isString), buildPath: isBoolean, families: isBooleanMap } satisfies Record<keyof ViewChoices, Check>);
 
-const isBuildArg = shape({ name: isString, defaultValue: orNull(isString), override: orNull(isString) } satisfies Record<keyof BuildArgInfo, Check>);
+const isBuildArg = shape({ name: isString, defaultValue: orNull(isString), setting: orNull(isString), override: orNull(isString) } satisfies Record<keyof BuildArgInfo, Check>);
 
 const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
   ready: messageShape({ restore: orNull(shape({ documentUri: isString, view: isViewChoices })) }),
@@ -103,6 +103,7 @@ const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
   setEntryPoint: messageShape({ id: isString }),
   revealEntryPoint: messageShape({ id: isString }),
   setBuildArgs: messageShape({ buildArgs: isStringMap }),
+  resetResolveOptions: messageShape({}),
   setLayoutOptions: messageShape({ hideImages: isBoolean, direction: isDirection }),
   setViewChoices: messageShape({ view: isViewChoices }),
   exportGraph: messageShape({ format: isExportFormat }),
@@ -118,6 +119,8 @@ const hostMessages: Record<HostToWebviewMessage['type'], Check> = {
     errorLine: orNull(isLine),
     targets: arrayOf(isString),
     target: orNull(isString),
+    targetFromSettings: orNull(isString),
+    overriding: isBoolean,
     entryPoints: arrayOf(isEntryPointInfo),
     entryPoint: orNull(isString),
     buildArgs: arrayOf(isBuildArg),

@@ -2,7 +2,7 @@
 // webview draws the document's current version, and an edit redraws it (issue 4, "In the real VS Code suite").
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, openUntitled, waitFor } from './dockerfileTestHelpers';
+import { closeAllEditors, openUntitled, waitFor, withSetting } from './dockerfileTestHelpers';
 import { panelReport } from './graphPanelReport';
 
 function graphTabs(): vscode.Tab[] {
@@ -26,6 +26,7 @@ describe('Graph view', () => {
       version: document.version,
       nodeCount: 4,
       entryPoint: null,
+      choices: { target: null, buildArgs: {}, targetFromSettings: null, overriding: false },
       rendered: { version: document.version, nodeCount: 4 },
       highlight: undefined,
       layout: undefined,
@@ -62,5 +63,43 @@ describe('Graph view', () => {
     await vscode.commands.executeCommand('stageflow.showGraph', document.uri, 1);
     const again = await waitFor(panelReport, (report) => report?.highlight?.reveal === true, 'the view to be asked to reveal stage 1', 30_000);
     assert.deepEqual(again?.highlight, { stage: 1, reveal: true });
+  });
+
+  // Issue 8, "Hidden state after reopening": the target and build args chosen in the view live in the document graph
+  // cache, which every feature resolves with; the panel shows them whenever it shows the document, and Reset drops them.
+  it('shows the target and build args in force after the panel is closed and reopened, and Reset goes back to the settings', async () => {
+    const document = await openUntitled('ARG BASE=alpine:3.20', 'FROM $BASE AS base', 'FROM base AS test', 'RUN make test', 'FROM base AS release');
+    const lensTitles = async (): Promise<string[]> =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)).map((lens) => `${lens.range.start.line}: ${lens.command?.title}`);
+    const notBuilt = (): string[] => vscode.languages.getDiagnostics(document.uri).map((diagnostic) => diagnostic.message).filter((message) => message.includes(' is not built for target '));
+    await vscode.commands.executeCommand('stageflow.showGraph');
+    await waitFor(panelReport, (report) => report?.rendered?.version === document.version, 'the first drawing', 30_000);
+
+    await vscode.commands.executeCommand('_stageflow.graphPanelReceive', { type: 'setBuildArgs', buildArgs: { BASE: 'debian:12' } });
+    await vscode.commands.executeCommand('_stageflow.graphPanelReceive', { type: 'setTarget', target: 'test' });
+    const chosen = { target: 'test', buildArgs: { BASE: 'debian:12' }, targetFromSettings: null, overriding: true };
+    await waitFor(panelReport, (report) => JSON.stringify(report?.choices) === JSON.stringify(chosen) && report?.rendered?.nodeCount === 4, 'the drawing with the choices', 30_000);
+
+    await vscode.window.tabGroups.close(graphTabs());
+    await waitFor(panelReport, (report) => report === undefined, 'the panel to close');
+    // Closed, the choices still hold for every feature: the FROM resolves with the build arg, release is not built.
+    await waitFor(lensTitles, (titles) => titles.includes('1: FROM debian:12') && titles.includes('2: target'), 'the lenses with the choices');
+    await waitFor(notBuilt, (messages) => messages.join() === "Stage 'release' is not built for target 'test'.", 'release reported as not built for test');
+
+    await vscode.commands.executeCommand('stageflow.showGraph', document.uri);
+    const reopened = await waitFor(panelReport, (report) => report?.rendered?.version === document.version, 'the reopened panel to draw', 30_000);
+    assert.deepEqual(reopened?.choices, chosen, 'the reopened panel shows the choices in force, not the defaults');
+
+    await vscode.commands.executeCommand('_stageflow.graphPanelReceive', { type: 'resetResolveOptions' });
+    const reset = await waitFor(panelReport, (report) => report?.choices?.overriding === false, 'the panel to show the settings again', 30_000);
+    assert.deepEqual(reset?.choices, { target: null, buildArgs: {}, targetFromSettings: null, overriding: false });
+    await waitFor(lensTitles, (titles) => titles.includes('1: FROM alpine:3.20') && titles.includes('4: target'), 'the lenses back on the settings');
+    await waitFor(notBuilt, (messages) => messages.join() === "Stage 'test' is not built for target 'release'.", 'test reported as not built for the last stage');
+
+    // With nothing chosen in the view, the view says that the setting picks the target.
+    await withSetting('target', 'test', async () => {
+      const fromSetting = await waitFor(panelReport, (report) => report?.choices?.targetFromSettings === 'test', 'the panel to name the setting\'s target', 30_000);
+      assert.deepEqual(fromSetting?.choices, { target: null, buildArgs: {}, targetFromSettings: 'test', overriding: false });
+    });
   });
 });

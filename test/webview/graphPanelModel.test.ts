@@ -34,9 +34,11 @@ describe('graphPanelModel (what the panel posts)', () => {
         errorLine: null,
         targets: ['Build', 'app'],
         target: null,
+        targetFromSettings: null,
+        overriding: true,
         entryPoints: [],
         entryPoint: null,
-        buildArgs: [{ name: 'GO', defaultValue: '1.22', override: '1.21' }],
+        buildArgs: [{ name: 'GO', defaultValue: '1.22', setting: null, override: '1.21' }],
         hideImages: true,
         direction: 'TB',
         view: { focus: null, buildPath: false, families: {} },
@@ -44,6 +46,24 @@ describe('graphPanelModel (what the panel posts)', () => {
     );
     assert.equal(message.layout.direction, 'TB');
     assert.equal(message.layout.nodes[0].lines[1], '#0 · FROM golang:1.21');
+  });
+
+  // Issue 8, "Hidden state after reopening": the view shows the options in force, and where they come from.
+  it('says which target and build args the settings give, what the view chose over them, and whether anything is to reset', () => {
+    const text = 'ARG GO=1.22\nARG DEBUG\nFROM golang:${GO} AS build\nFROM alpine AS app\n';
+    const fromSettings = { target: 'build', buildArgs: { GO: '1.20' } };
+    const settingsAlone = modelOf(text, { fromSettings });
+    assert.ok(settingsAlone.type === 'graph');
+    assert.deepEqual([settingsAlone.target, settingsAlone.targetFromSettings, settingsAlone.overriding], [null, 'build', false]);
+    assert.deepEqual(settingsAlone.buildArgs.map((arg) => [arg.name, arg.setting, arg.override]), [['GO', '1.20', null], ['DEBUG', null, null]]);
+    const chosen = modelOf(text, { fromSettings, target: 'app', buildArgs: { DEBUG: '1' } });
+    assert.ok(chosen.type === 'graph');
+    assert.deepEqual([chosen.target, chosen.targetFromSettings, chosen.overriding], ['app', null, true], 'the view\'s target, not the setting\'s, is in force');
+    assert.deepEqual(chosen.buildArgs.map((arg) => [arg.name, arg.setting, arg.override]), [['GO', '1.20', null], ['DEBUG', null, '1']]);
+    // A Compose service or Bake target builds with its own options alone: the settings are not in force, so not shown.
+    const asEntryPoint = modelOf(text, { fromSettings, target: null, buildArgs: {}, entryPoint: 'compose:api@compose.yaml' });
+    assert.ok(asEntryPoint.type === 'graph');
+    assert.deepEqual([asEntryPoint.targetFromSettings, asEntryPoint.buildArgs[0].setting, asEntryPoint.overriding], [null, null, true]);
   });
 
   it('carries BuildKit\'s message and line when the file does not build, even before any stage exists', () => {

@@ -134,6 +134,41 @@ describe('graph view in Chromium', function () {
     ]);
   });
 
+  it('shows the target and build args in force, from the view or from the settings, and Reset only while the view overrides them', async () => {
+    const text = example('parameterised.Dockerfile');
+    const fromSettings = { target: 'build', buildArgs: { GO_VERSION: '1.21' } };
+    const targetPicker = 'select[aria-label="Build target"]';
+    const pickerShows = (): Promise<string> => view.page.$eval(targetPicker, (select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    const form = async (): Promise<Record<string, string>> =>
+      Object.fromEntries(await view.page.$$eval('.build-args input', (inputs) => (inputs as HTMLInputElement[]).map((input) => [input.name, `${input.value}|${input.placeholder}`])));
+
+    // The settings alone: the picker names the setting's target, the form the setting's value, and there is nothing to reset.
+    await view.post(panelMessageFor(text, { fromSettings }, 1));
+    assert.equal(await pickerShows(), 'build (stageflow.target setting)');
+    assert.equal(await view.page.$eval('g.node.target', (node) => node.getAttribute('data-key')), 'stage:build');
+    assert.equal((await form()).GO_VERSION, '|1.21 (stageflow.buildArgs setting)');
+    assert.equal((await form()).RUNTIME_VARIANT, '|static');
+    assert.equal(await view.page.textContent('.build-args summary'), 'Build args');
+    assert.equal(await view.page.isVisible('button.reset'), false);
+
+    // The view's choices over them, as the host sends them after a reopen: shown without opening anything, and Reset offered.
+    await view.post(panelMessageFor(text, { fromSettings, target: 'runtime', buildArgs: { RUNTIME_VARIANT: 'base' } }, 2));
+    assert.equal(await pickerShows(), 'runtime');
+    assert.equal(await view.page.textContent('.build-args summary'), 'Build args (1 set)');
+    assert.equal((await form()).RUNTIME_VARIANT, 'base|static');
+    assert.equal(await view.page.isVisible('button.reset'), true);
+    await view.page.click('button.reset');
+    assert.deepEqual((await view.actions()).at(-1), { type: 'resetResolveOptions' });
+
+    // A target that names no stage (the stage was renamed since) is shown as it is, never as the default.
+    await view.post(panelMessageFor(text, { target: 'gone' }, 3));
+    assert.equal(await pickerShows(), 'gone (no such stage)');
+    assert.equal(await view.page.isVisible('button.reset'), true);
+    await view.post(panelMessageFor(text, {}, 4));
+    assert.equal(await pickerShows(), 'Default (last stage)');
+    assert.equal(await view.page.isVisible('button.reset'), false);
+  });
+
   it('keeps the opened build-arg form inside a narrow panel, every field visible', async () => {
     await view.close();
     view = await harness.open('vscode-light', { width: 620, height: 500 });

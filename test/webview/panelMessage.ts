@@ -1,4 +1,5 @@
 import type { GraphEntryPoint } from '../../src/core/editor/graphEntryPoints';
+import { applyResolveOverride } from '../../src/core/editor/resolveOverride';
 import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
 import { layoutStageGraph } from '../../src/core/layout/layoutStageGraph';
 import { graphLayoutOptions, graphPanelModel, type GraphViewSettings } from '../../src/extension/graphView/graphPanelModel';
@@ -18,6 +19,7 @@ export function panelMessageFor(
   entryPoints: readonly GraphEntryPoint[] = [],
 ): GraphMessage | EmptyMessage {
   const chosen = { ...defaults, ...settings };
-  const graph = buildStageGraph(text, { target: chosen.target ?? undefined, buildArgs: chosen.buildArgs });
+  // Resolved as the host's cache resolves it: the view's choices over the settings (none unless given).
+  const graph = buildStageGraph(text, applyResolveOverride(chosen.fromSettings ?? { target: '', buildArgs: {} }, chosen));
   return graphPanelModel({ uri: `file:///work/${fileName}`, fileName, version, text }, graph, chosen, layoutStageGraph(graph, graphLayoutOptions(chosen, entryPoints)), entryPoints);
 }

@@ -14,9 +14,11 @@ const graphMessage: GraphMessage = {
   errorLine: null,
   targets: ['build'],
   target: null,
+  targetFromSettings: 'release',
+  overriding: true,
   entryPoints: [{ id: 'compose:api@compose.yaml', label: 'compose: api' }],
   entryPoint: null,
-  buildArgs: [{ name: 'GO_VERSION', defaultValue: '1.22', override: null }],
+  buildArgs: [{ name: 'GO_VERSION', defaultValue: '1.22', setting: '1.23', override: null }],
   hideImages: false,
   direction: 'LR',
   view: { focus: 'stage:build', buildPath: true, families: {} },
@@ -34,6 +36,7 @@ describe('validateWebviewMessage (host side)', () => {
       { type: 'setEntryPoint', id: 'compose:api@compose.yaml' },
       { type: 'revealEntryPoint', id: 'bake:app@docker-bake.hcl' },
       { type: 'setBuildArgs', buildArgs: { GO_VERSION: '1.23' } },
+      { type: 'resetResolveOptions' },
       { type: 'setLayoutOptions', hideImages: true, direction: 'TB' },
       { type: 'setViewChoices', view: { focus: 'stage:#3', buildPath: false, families: {} } },
       { type: 'exportGraph', format: 'mermaid' },
@@ -53,6 +56,7 @@ describe('validateWebviewMessage (host side)', () => {
       { type: 'setBuildArgs', buildArgs: { A: 1 } },
       { type: 'exportGraph', format: 'png' },
       { type: 'setEntryPoint', id: null },
+      { type: 'resetResolveOptions', target: null },
       { type: 'revealEntryPoint' },
       { type: 'ready', restore: null, extra: true },
       { type: 'ready' },
@@ -91,6 +95,8 @@ describe('validateHostMessage (webview side)', () => {
     assert.equal(validateHostMessage({ ...graphMessage, version: 'x' }), undefined);
     assert.equal(validateHostMessage({ ...graphMessage, entryPoints: [{ id: 'a' }] }), undefined);
     assert.equal(validateHostMessage({ ...graphMessage, entryPoint: 3 }), undefined);
+    assert.equal(validateHostMessage({ ...graphMessage, overriding: 'yes' }), undefined);
+    assert.equal(validateHostMessage({ ...graphMessage, targetFromSettings: 1 }), undefined);
     const badEntryNode = structuredClone(graphMessage);
     badEntryNode.layout.nodes[0].entryPoint = 7 as unknown as string;
     assert.equal(validateHostMessage(badEntryNode), undefined);

@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
-import type { ExportFormat, GraphViewState, WebviewToHostMessage } from '../../shared/protocol';
+import type { ExportFormat, GraphViewState, ViewChoices, WebviewToHostMessage } from '../../shared/protocol';
 import { validateWebviewMessage } from '../../shared/validateMessages';
 import { Disposable } from '../disposable';
 import { graphEntryPoints, type GraphEntryPoint } from '../../core/editor/graphEntryPoints';
+import { NO_RESOLVE_OVERRIDE, type ResolveOverride } from '../../core/editor/resolveOverride';
 import { isDockerfile, type DocumentGraphCache } from '../documentGraphCache';
 import type { EntryPointIndex } from '../entrypoints/entryPointIndex';
 import { resolveOptionsFromSettings } from '../settings';
 import { exportGraph } from './exportGraph';
 import { createNonce, graphPanelHtml } from './graphPanelHtml';
-import { DEFAULT_VIEW_CHOICES, graphLayoutOptions, pickEntryPoint, type GraphViewSettings } from './graphPanelModel';
+import type { LayoutDirection } from '../../core/layout/layoutTypes';
+import { graphLayoutOptions, pickEntryPoint, type GraphViewSettings } from './graphPanelModel';
 import type { LayoutRunner } from './layoutRunner';
 import { PanelDrawing } from './panelDrawing';
 import { moveCursorToStage, revealInEditor, type DrawnDocument } from './revealInEditor';
@@ -60,9 +62,12 @@ class GraphPanel extends Disposable {
 
   private document: vscode.TextDocument | undefined;
   private ready = false;
-  private settings: GraphViewSettings = { target: null, buildArgs: {}, entryPoint: null, hideImages: false, direction: 'LR' };
-  /** Target, build args, entry point and view chosen in this panel for documents it showed before (the cache resolves with them). */
-  private readonly choices = new Map<string, Pick<GraphViewSettings, 'target' | 'buildArgs' | 'entryPoint' | 'view'>>();
+  private drawingChoices: { hideImages: boolean; direction: LayoutDirection } = { hideImages: false, direction: 'LR' };
+  /**
+   * Focus, build path and families chosen in this panel, per document. The target and build args are not kept
+   * here but in the cache (`setResolveOverride`), which every feature resolves with: a reopened panel shows them.
+   */
+  private readonly views = new Map<string, ViewChoices>();
   private readonly layoutRunner: LayoutRunner;
   readonly drawing: PanelDrawing;
 
@@ -150,20 +155,26 @@ class GraphPanel extends Disposable {
     this.panel.dispose();
   }
 
-  /** Shows another document, with the target and build args the user chose for it earlier in this panel. */
+  /** Shows another document, with the target and build args in force for it and the folding chosen for it earlier. */
   private follow(document: vscode.TextDocument): void {
     if (document === this.document) {
       const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
       if (this.drawing.revealPending && editor) this.highlightCursor(editor.selection.active);
       return;
     }
-    if (this.document) {
-      const { target, buildArgs, entryPoint, view } = this.settings;
-      this.choices.set(this.document.uri.toString(), { target, buildArgs, entryPoint, view });
-    }
     this.document = document;
-    this.settings = { ...this.settings, ...(this.choices.get(document.uri.toString()) ?? { target: null, buildArgs: {}, entryPoint: null, view: DEFAULT_VIEW_CHOICES }) };
     this.update();
+  }
+
+  /** The view's settings for `document`: the cache's override in force, the settings under it, and how to draw. */
+  private settingsOf(document: vscode.TextDocument): GraphViewSettings {
+    const { cache } = this.services;
+    return {
+      ...cache.getResolveOverride(document.uri),
+      ...this.drawingChoices,
+      view: this.views.get(document.uri.toString()),
+      fromSettings: resolveOptionsFromSettings(cache.settingsFor(document)),
+    };
   }
 
   private html(): string {
@@ -182,7 +193,7 @@ class GraphPanel extends Disposable {
     if (!this.ready) return;
     const document = this.document;
     this.panel.title = document ? `Stage Graph: ${uriBaseName(document.uri)}` : 'Stage Graph';
-    void this.drawing.show(document, this.settings, document ? this.entryPointsOf(document) : []);
+    void this.drawing.show(document, document && this.settingsOf(document), document && this.entryPointsOf(document));
   }
 
   /** The Compose services and Bake targets that build `document`, as the view shows them. */
@@ -210,7 +221,7 @@ class GraphPanel extends Disposable {
         this.ready = true;
         this.drawing.reset();
         // After a window reload the page brings back the folding the user chose for the document it showed.
-        if (message.restore && message.restore.documentUri === this.document?.uri.toString()) this.settings = { ...this.settings, view: message.restore.view };
+        if (message.restore && message.restore.documentUri === this.document?.uri.toString()) this.views.set(message.restore.documentUri, message.restore.view);
         this.update();
         return;
       case 'rendered':
@@ -222,21 +233,21 @@ class GraphPanel extends Disposable {
       case 'revealLine':
         return this.reveal({ line: message.line }, message.version);
       case 'setTarget':
-        this.settings = { ...this.settings, target: message.target, entryPoint: null };
-        return this.applyResolveOptions();
+        return this.override((current) => ({ target: message.target, buildArgs: current.buildArgs, entryPoint: null }));
       case 'setEntryPoint':
         return this.pickEntryPoint(message.id);
       case 'revealEntryPoint':
         return this.revealEntryPoint(message.id);
       case 'setBuildArgs':
-        this.settings = { ...this.settings, buildArgs: { ...message.buildArgs }, entryPoint: null };
-        return this.applyResolveOptions();
+        return this.override((current) => ({ target: current.target, buildArgs: { ...message.buildArgs }, entryPoint: null }));
+      case 'resetResolveOptions':
+        return this.override(() => undefined);
       case 'setLayoutOptions':
-        this.settings = { ...this.settings, hideImages: message.hideImages, direction: message.direction };
+        this.drawingChoices = { hideImages: message.hideImages, direction: message.direction };
         this.update();
         return;
       case 'setViewChoices':
-        this.settings = { ...this.settings, view: message.view };
+        if (this.document) this.views.set(this.document.uri.toString(), message.view);
         this.update();
         return;
       case 'exportGraph':
@@ -247,32 +258,26 @@ class GraphPanel extends Disposable {
   }
 
   /**
-   * Resolves the document with the view's target and build args (over the settings), for every feature; with an
-   * entry point picked, with its target (none: the last stage) and build args alone, as its tool would.
+   * Resolves the document, for every feature, with the target and build args chosen in the view over the settings
+   * (undefined: the settings alone); the cache keeps them, so the view shows them whenever it shows the document.
    */
-  private applyResolveOptions(): void {
+  private override(choose: (current: ResolveOverride) => ResolveOverride | undefined): void {
     const document = this.document;
     if (!document) return;
-    const { target, buildArgs, entryPoint } = this.settings;
-    if (entryPoint !== null) {
-      this.services.cache.setDocumentResolveOptions(document.uri, { target: target ?? '', buildArgs });
-    } else {
-      const fromSettings = resolveOptionsFromSettings(this.services.cache.settingsFor(document));
-      this.services.cache.setDocumentResolveOptions(document.uri, { target: target ?? fromSettings.target, buildArgs: { ...fromSettings.buildArgs, ...buildArgs } });
-    }
+    this.services.cache.setResolveOverride(document.uri, choose(this.services.cache.getResolveOverride(document.uri)));
     this.update();
   }
 
-  /** Resolves the document as the Compose service or Bake target picked in the view builds it. */
+  /** Resolves the document as the Compose service or Bake target picked in the view builds it (its options alone). */
   private pickEntryPoint(id: string): void {
-    const entry = this.document && this.entryPointsOf(this.document).find((candidate) => candidate.id === id);
+    const document = this.document;
+    const entry = document && this.entryPointsOf(document).find((candidate) => candidate.id === id);
     if (!entry) {
       this.services.log.warn(`Graph view: no Compose service or Bake target ${id} builds this Dockerfile any more.`);
       return;
     }
-    this.settings = pickEntryPoint(this.settings, entry);
     this.services.log.info(`Graph view: resolving as ${entry.label} builds it: ${JSON.stringify(entry.resolveOptions)}.`);
-    this.applyResolveOptions();
+    this.override(() => pickEntryPoint(NO_RESOLVE_OVERRIDE, entry));
   }
 
   /** Opens the Compose or Bake file of an entry-point node at its service or target, beside the graph. */
@@ -309,7 +314,7 @@ class GraphPanel extends Disposable {
     const document = this.document;
     if (!document) return;
     const { cache } = this.services;
-    const request = { text: document.getText(), resolveOptions: cache.getResolveOptions(document), options: graphLayoutOptions(this.settings, this.entryPointsOf(document)) };
+    const request = { text: document.getText(), resolveOptions: cache.getResolveOptions(document), options: graphLayoutOptions(this.settingsOf(document), this.entryPointsOf(document)) };
     const result = await exportGraph(format, document, cache.get(document), request, this.layoutRunner);
     if (result !== undefined) this.drawing.post({ type: 'exportResult', format, message: result });
   }

@@ -1,29 +1,26 @@
 import { layoutEntryPoints, type GraphEntryPoint } from '../../core/editor/graphEntryPoints';
+import { isOverriding, type ResolveOverride } from '../../core/editor/resolveOverride';
 import type { GraphLayout, LayoutDirection, LayoutOptions } from '../../core/layout/layoutTypes';
 import type { StageGraph } from '../../core/model';
 import { stageOfKey } from '../../core/layout/stageKeys';
 import type { EmptyMessage, GraphMessage, ViewChoices } from '../../shared/protocol';
 
-/** The view's choices for one panel: the `docker build` flags the graph was resolved with and how to draw. */
-export interface GraphViewSettings {
-  /** The target the user picked in the view, or null for the default. */
-  target: string | null;
-  /** The build-arg overrides the user typed in the view. */
-  buildArgs: Record<string, string>;
-  /**
-   * The Compose service or Bake target picked in the view (`GraphEntryPoint.id`), whose target and build args are
-   * then `target` and `buildArgs`, alone (the settings' do not apply); null when a stage or the default was picked.
-   */
-  entryPoint: string | null;
+/**
+ * What the view draws with for one document: the target and build args chosen in it over the settings (kept by
+ * the document graph cache, so every feature and every panel sees the same), and how to draw.
+ */
+export interface GraphViewSettings extends ResolveOverride {
   hideImages: boolean;
   direction: LayoutDirection;
   /** Focus and build path; none when left out. */
   view?: ViewChoices;
+  /** The `stageflow.target` and `stageflow.buildArgs` settings the choices apply over; none when left out. */
+  fromSettings?: { target: string; buildArgs: Record<string, string> };
 }
 
-/** The view's choices once the user picked an entry point: its target and build args, as its tool resolves them. */
-export function pickEntryPoint(settings: GraphViewSettings, entry: GraphEntryPoint): GraphViewSettings {
-  return { ...settings, target: entry.resolveOptions.target, buildArgs: { ...entry.resolveOptions.buildArgs }, entryPoint: entry.id };
+/** What picking an entry point chooses over `choices`: its target and build args, as its tool resolves them. */
+export function pickEntryPoint<T extends ResolveOverride>(choices: T, entry: GraphEntryPoint): T {
+  return { ...choices, target: entry.resolveOptions.target, buildArgs: { ...entry.resolveOptions.buildArgs }, entryPoint: entry.id };
 }
 
 /** No focus, the whole graph, families as they come by default. */
@@ -79,6 +76,8 @@ export function graphPanelModel(
     return { type: 'empty', message: `${document.fileName} has no build stages yet. Add a FROM line to start one.` };
   }
   const view = settings.view ?? DEFAULT_VIEW_CHOICES;
+  // The settings apply under the view's choices, unless a Compose service or Bake target was picked (its alone do).
+  const fromSettings = settings.entryPoint === null ? settings.fromSettings : undefined;
   return {
     type: 'graph',
     documentUri: document.uri,
@@ -93,7 +92,14 @@ export function graphPanelModel(
     entryPoint: entryPoints.some((entry) => entry.id === settings.entryPoint) ? settings.entryPoint : null,
     buildArgs: graph.metaArgs
       .filter((arg, index) => graph.metaArgs.findIndex((other) => other.name === arg.name) === index)
-      .map((arg) => ({ name: arg.name, defaultValue: arg.default, override: Object.hasOwn(settings.buildArgs, arg.name) ? settings.buildArgs[arg.name] : null })),
+      .map((arg) => ({
+        name: arg.name,
+        defaultValue: arg.default,
+        setting: fromSettings && Object.hasOwn(fromSettings.buildArgs, arg.name) ? fromSettings.buildArgs[arg.name] : null,
+        override: Object.hasOwn(settings.buildArgs, arg.name) ? settings.buildArgs[arg.name] : null,
+      })),
+    targetFromSettings: settings.target === null && fromSettings?.target ? fromSettings.target : null,
+    overriding: isOverriding(settings),
     hideImages: settings.hideImages,
     direction: settings.direction,
     // A focus on a stage the file no longer has was ignored by the layout; the view is told so.

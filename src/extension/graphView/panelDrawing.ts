@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GraphEntryPoint } from '../../core/editor/graphEntryPoints';
 import { stageAtLine } from '../../core/graph/stageQueries';
 import type { StageGraph } from '../../core/model';
-import type { HostToWebviewMessage } from '../../shared/protocol';
+import type { GraphMessage, HostToWebviewMessage } from '../../shared/protocol';
 import type { DocumentGraphCache } from '../documentGraphCache';
 import { graphLayoutOptions, graphPanelModel, type GraphViewSettings } from './graphPanelModel';
 import { LatestLayout } from './latestLayout';
@@ -17,6 +17,8 @@ export interface PostedMessageSummary {
   nodeCount: number | null;
   /** The Compose service or Bake target the drawing was resolved as, or null. */
   entryPoint: string | null;
+  /** What the view's toolbar shows in force: the target and build args chosen in it, the setting's target, and whether Reset is offered. */
+  choices: { target: string | null; buildArgs: Record<string, string>; targetFromSettings: string | null; overriding: boolean } | null;
   /** What the webview last reported drawing, or null before its first drawing. */
   rendered: { version: number; nodeCount: number } | null;
   /** The last cursor highlight posted since that drawing, and whether it asked the view to reveal the stage. */
@@ -87,11 +89,11 @@ export class PanelDrawing {
 
   /**
    * Draws `document` resolved and laid out with the view's `settings`, with the Compose services and Bake targets
-   * that build it, or the empty state without a document. A later call supersedes this one: its layout is then
-   * never drawn.
+   * that build it, or the empty state without a document (or settings). A later call supersedes this one: its layout
+   * is then never drawn.
    */
-  async show(document: vscode.TextDocument | undefined, settings: GraphViewSettings, entryPoints: readonly GraphEntryPoint[] = []): Promise<void> {
-    if (!document) {
+  async show(document: vscode.TextDocument | undefined, settings?: GraphViewSettings, entryPoints: readonly GraphEntryPoint[] = []): Promise<void> {
+    if (!document || !settings) {
       this.cancel();
       this.showEmpty(NO_DOCUMENT);
       return;
@@ -176,6 +178,7 @@ export class PanelDrawing {
       version: message.type === 'graph' ? message.version : null,
       nodeCount: message.type === 'graph' ? message.layout.nodes.length : null,
       entryPoint: message.type === 'graph' ? message.entryPoint : null,
+      choices: message.type === 'graph' ? postedChoices(message) : null,
       rendered: this.lastPosted?.rendered ?? null,
       highlight: null,
       layout: this.layoutTiming,
@@ -192,4 +195,10 @@ export class PanelDrawing {
     this.layoutTiming = null;
     this.post({ type: 'empty', message: text });
   }
+}
+
+/** The resolve choices a graph message shows, as `PostedMessageSummary.choices`. */
+function postedChoices(message: GraphMessage): PostedMessageSummary['choices'] {
+  const buildArgs = Object.fromEntries(message.buildArgs.flatMap((arg) => (arg.override === null ? [] : [[arg.name, arg.override]])));
+  return { target: message.target, buildArgs, targetFromSettings: message.targetFromSettings, overriding: message.overriding };
 }
