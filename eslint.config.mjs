@@ -47,6 +47,14 @@ export default tseslint.config(
   { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': restrict({ node: true, folders: adapters }) } },
   { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': restrict({ folders: ['extension', 'webview'] }) } },
   { files: ['src/extension/**/*.ts'], rules: { 'no-restricted-imports': restrict({ vscode: false, folders: ['cli', 'webview'] }) } },
+  // VS Code for the Web runs the adapters in a web worker (src/extension/extensionWeb.ts): only the desktop entry,
+  // the build runner and the worker-thread layout runner may use Node (test/unit/web/webBundle.test.ts checks the
+  // bundle itself).
+  {
+    files: ['src/extension/**/*.ts'],
+    ignores: ['src/extension/extension.ts', 'src/extension/build/buildRunner.ts', 'src/extension/build/buildLocation.ts', 'src/extension/graphView/workerLayoutRunner.ts', 'src/extension/graphView/layoutWorker.ts'],
+    rules: { 'no-restricted-imports': restrict({ vscode: false, node: true, folders: ['cli', 'webview'] }) },
+  },
   { files: ['webview/**/*.ts'], rules: { 'no-restricted-imports': restrict({ node: true, folders: ['extension', 'cli'] }) } },
   {
     rules: {

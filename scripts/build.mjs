@@ -1,5 +1,5 @@
 // Bundles the runtimes into dist/ as scripts/bundles.mjs defines them: the extension host, its layout worker and
-// the CLI (Node, CommonJS) and the webview (browser IIFE). Flags: --production (minify, no source maps), --watch,
+// the CLI (Node, CommonJS), the web extension host's entry (web worker, CommonJS) and the webview (browser IIFE). Flags: --production (minify, no source maps), --watch,
 // --tests (also compile tests to out/), --cli-only (only dist/cli.js: what `npm pack` needs, see .npmignore).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';

@@ -15,10 +15,18 @@ export const NODE_BUNDLE = { ...SHARED, platform: 'node', format: 'cjs', target:
 /** Browser code (the webview, pages the benches draw in): one self-contained script. */
 export const BROWSER_BUNDLE = { ...SHARED, platform: 'browser', format: 'iife', target: 'es2022' };
 
+/**
+ * A web worker (VS Code for the Web's extension host): CommonJS, as that host loads extensions, with no Node
+ * built-in available (esbuild fails on one; test/unit/web/webBundle.test.ts checks the metafile too).
+ */
+export const WEB_WORKER_BUNDLE = { ...SHARED, platform: 'browser', format: 'cjs', target: 'es2022' };
+
 /** The bundles in dist/, by the name of the file each writes (`dist/<name>.js`). */
 export const DIST_BUNDLES = {
   /** The extension host's entry; `vscode` is provided by the host. */
   extension: { ...NODE_BUNDLE, entryPoints: { extension: source('src/extension/extension.ts') }, external: ['vscode'] },
+  /** The web extension host's entry (package.json `browser`): everything that needs no process. */
+  extensionWeb: { ...WEB_WORKER_BUNDLE, entryPoints: { extensionWeb: source('src/extension/extensionWeb.ts') }, external: ['vscode'] },
   /** The graph view's layout worker thread, started by the extension host (WorkerLayoutRunner). */
   layoutWorker: { ...NODE_BUNDLE, entryPoints: { layoutWorker: source('src/extension/graphView/layoutWorker.ts') } },
   /** The `stageflow` command (package.json `bin`). */

@@ -1,9 +1,12 @@
 // Runs the mocha suite in test/integration inside a real VS Code: VS Code's server from code-server, its web
 // workbench in Debian's headless Chromium (playwright-core), the tests in the Node extension host.
-// Usage: node scripts/run-integration-tests.mjs [--vsix <file>] [--grep <pattern>] [--workspace <dir>]
+// Usage: node scripts/run-integration-tests.mjs [--vsix <file> | --web] [--grep <pattern>] [--workspace <dir>]
 //          [--timeout <seconds>] [--no-build]
 //   --vsix       install this packaged extension into the server instead of loading the development path;
 //                runs only the packaging tests (test/integration/vsix.test.ts)
+//   --web        run Stageflow as a web extension (dist/extensionWeb.js) in the workbench's web worker extension
+//                host, as VS Code for the Web does, with the tests that need no process
+//                (scripts/bundle-integration-tests.mjs, test/integration/web/webSuite.ts)
 //   --grep       run only the tests whose full title matches
 //   --workspace  folder to copy and open instead of test/fixtures/workspace
 //   --screenshots  let the tests ask for pictures of the workbench (test/integration/workbenchScreenshot.ts),
@@ -18,7 +21,7 @@ import path from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { bundleIntegrationSuite } from './bundle-integration-tests.mjs';
+import { bundleIntegrationSuite, bundleWebIntegrationSuite } from './bundle-integration-tests.mjs';
 import { importBusybox, startBuildkitDaemon } from './buildkit-daemon.mjs';
 import { ensureDebianPackages, ensureVsCodeServer } from './install-vscode-server.mjs';
 import { createServerFolders, installVsix, removeServerFolders, startVsCodeServer, workbenchUrl } from './vscode-server.mjs';
@@ -39,9 +42,16 @@ const { values: options } = parseArgs({
     timeout: { type: 'string', default: '300' },
     'no-build': { type: 'boolean', default: false },
     screenshots: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
   },
 });
-const mode = options.vsix ? 'vsix' : 'development';
+const mode = options.vsix ? 'vsix' : options.web ? 'web' : 'development';
+/**
+ * The workbench runs an extension that has both `main` and `browser` in the server's Node host; this machine
+ * setting places Stageflow in the browser's web worker extension host instead (the payload's
+ * extensionDevelopmentKind is ignored by VS Code 1.100's web workbench).
+ */
+const webExtensionKind = { 'remote.extensionKind': { 'stageflow.stageflow': ['web'] } };
 
 /** Workbench start-up chatter and offline failures (gallery look-ups, service worker, vsda) that hide test output. */
 const workbenchNoise =
@@ -89,7 +99,7 @@ async function main() {
   const serverMain = ensureVsCodeServer();
   mkdirSync(path.join(projectRoot, 'out'), { recursive: true });
   const suiteOut = mkdtempSync(path.join(projectRoot, 'out', `integration-${mode}-`));
-  const folders = createServerFolders('stageflow-vscode-');
+  const folders = createServerFolders('stageflow-vscode-', mode === 'web' ? webExtensionKind : {});
   const workspace = path.join(folders.root, 'workspace');
   cpSync(path.resolve(options.workspace), workspace, { recursive: true });
   mkdirSync(outputDir, { recursive: true });
@@ -117,10 +127,18 @@ async function main() {
   process.once('SIGTERM', () => abandon('terminated'));
   setTimeout(() => abandon(`the whole run took longer than ${timeoutMs / 1000 + 120} s`), timeoutMs + 120_000).unref();
   try {
-    if (!options['no-build'] && mode === 'development') {
+    if (!options['no-build'] && mode !== 'vsix') {
       execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build.mjs')], { cwd: projectRoot, stdio: 'inherit' });
     }
-    const payload = { extensionTestsPath: await bundleIntegrationSuite(suiteOut), skipWelcome: 'true' };
+    const testEnv = {
+      STAGEFLOW_TEST_MODE: mode,
+      STAGEFLOW_TEST_EXTENSIONS_DIR: folders.extensions,
+      STAGEFLOW_TEST_GREP: options.grep ?? '',
+      STAGEFLOW_TEST_SCREENSHOTS: options.screenshots ? '1' : '',
+    };
+    // The web worker host has no environment: the web suite gets these settings inside its bundle.
+    const extensionTestsPath = mode === 'web' ? await bundleWebIntegrationSuite(suiteOut, testEnv) : await bundleIntegrationSuite(suiteOut);
+    const payload = { extensionTestsPath, skipWelcome: 'true' };
     if (mode === 'development') {
       const daemonRoot = path.join(folders.root, 'docker');
       mkdirSync(daemonRoot);
@@ -142,10 +160,7 @@ async function main() {
       folders,
       onOutput: (text) => serverLog.write(text),
       env: {
-        STAGEFLOW_TEST_MODE: mode,
-        STAGEFLOW_TEST_EXTENSIONS_DIR: folders.extensions,
-        STAGEFLOW_TEST_GREP: options.grep ?? '',
-        STAGEFLOW_TEST_SCREENSHOTS: options.screenshots ? '1' : '',
+        ...testEnv,
         // The builds from the editor go to the private daemon (docker reads DOCKER_HOST), never to the machine's.
         ...(daemon ? { DOCKER_HOST: daemon.env.DOCKER_HOST } : {}),
       },

@@ -57,6 +57,8 @@ const steps = [
     args: [mocha, '--no-config', '--node-option', 'import=tsx', '--timeout', '60000', '--reporter', reporter, 'test/webview/**/*.test.ts'],
   },
   { name: 'integration tests (VS Code, development path)', suite: true, command: process.execPath, args: ['scripts/run-integration-tests.mjs', '--no-build'] },
+  // Stageflow as a web extension in the workbench's web worker extension host, as in VS Code for the Web.
+  { name: 'integration tests (VS Code for the Web)', suite: true, command: process.execPath, args: ['scripts/run-integration-tests.mjs', '--web', '--no-build'] },
   { name: 'package', command: 'npm', args: ['run', '--silent', 'package'] },
   {
     name: 'integration tests (VS Code, packaged VSIX)',

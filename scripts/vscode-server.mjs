@@ -19,8 +19,11 @@ export function findFreePort() {
   });
 }
 
-/** Fresh temporary data, user, extensions and log folders, so no run sees another's state. */
-export function createServerFolders(prefix) {
+/**
+ * Fresh temporary data, user, extensions and log folders, so no run sees another's state. `machineSettings` are
+ * added to the server's machine settings.
+ */
+export function createServerFolders(prefix, machineSettings = {}) {
   const root = mkdtempSync(path.join(os.tmpdir(), prefix));
   const folders = {
     root,
@@ -32,9 +35,9 @@ export function createServerFolders(prefix) {
   for (const folder of Object.values(folders)) mkdirSync(folder, { recursive: true });
   // Remote (machine) settings: the project folder sits in this repository's git work tree, and the prompt to
   // open the parent repository would cover the editor.
-  const machineSettings = path.join(folders.userData, 'Machine');
-  mkdirSync(machineSettings, { recursive: true });
-  writeFileSync(path.join(machineSettings, 'settings.json'), JSON.stringify({ 'git.openRepositoryInParentFolders': 'never' }, null, 2));
+  const machineFolder = path.join(folders.userData, 'Machine');
+  mkdirSync(machineFolder, { recursive: true });
+  writeFileSync(path.join(machineFolder, 'settings.json'), JSON.stringify({ 'git.openRepositoryInParentFolders': 'never', ...machineSettings }, null, 2));
   return folders;
 }
 

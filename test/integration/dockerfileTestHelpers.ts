@@ -92,4 +92,9 @@ export async function closeAllEditors(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // A document edited through the API but never shown (or whose editor the loop above missed) stays dirty.
+  for (const document of vscode.workspace.textDocuments.filter((open) => open.isDirty && !open.isUntitled)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
 }

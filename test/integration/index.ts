@@ -3,9 +3,7 @@
 import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-
-/** Printed before the counts when the suite ends; scripts/run-integration-tests.mjs reads it. */
-const summaryMarker = 'STAGEFLOW_MOCHA_SUMMARY';
+import { runMochaSuite } from './runMochaSuite';
 
 /**
  * Loads the test files for the current mode and runs them. In `vsix` mode (set by the runner when it installs the
@@ -21,14 +19,7 @@ export function run(): Promise<void> {
     .sort(activationFirst);
   for (const file of testFiles) mocha.addFile(path.join(__dirname, file));
 
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => {
-      const stats = runner.stats ?? { passes: 0, failures, pending: 0 };
-      console.log(`${summaryMarker} ${JSON.stringify({ passed: stats.passes, failed: stats.failures, pending: stats.pending })}`);
-      if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
-      else resolve();
-    });
-  });
+  return runMochaSuite(mocha);
 }
 
 /** The activation tests check nothing activated Stageflow before them, so they run first. */

@@ -9,7 +9,7 @@ import { panelReport } from './graphPanelReport';
 import { getStageflowExtension, openWorkspaceFile, waitUntilActive } from './stageflowExtension';
 
 /** Every file vsce may ship: the bundles, media, the manifest and the documents it renames. */
-const shippedFile = /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|\.vsixmanifest|dist\/(extension|layoutWorker|webview)\.js|media\/.+)$/;
+const shippedFile = /^(package\.json|readme\.md|changelog\.md|LICENSE\.txt|\.vsixmanifest|dist\/(extension|extensionWeb|layoutWorker|webview)\.js|media\/.+)$/;
 
 describe('Packaged extension (VSIX)', () => {
   it('is the copy installed into the extensions folder, not a development path', () => {
@@ -26,7 +26,7 @@ describe('Packaged extension (VSIX)', () => {
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(extensionPath, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
     assert.deepEqual(files.filter((file) => !shippedFile.test(file)), []);
-    for (const required of ['package.json', 'dist/extension.js', 'dist/layoutWorker.js', 'dist/webview.js', 'media/icon.png']) {
+    for (const required of ['package.json', 'dist/extension.js', 'dist/extensionWeb.js', 'dist/layoutWorker.js', 'dist/webview.js', 'media/icon.png']) {
       assert.ok(files.includes(required), `${required} is shipped`);
     }
   });

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 /** What the page needs from the panel: URIs the webview may load and the CSP source they come from. */
 export interface GraphPanelPage {
   /** `webview.cspSource`: the origin of local resources. */
@@ -39,9 +37,13 @@ export function graphPanelHtml(page: GraphPanelPage): string {
 </html>`;
 }
 
-/** A nonce for one page: 128 random bits, base64. */
+/**
+ * A nonce for one page: 128 random bits, base64. Web Crypto, which both Node's and the browser's web worker
+ * extension hosts provide, so the graph view works in VS Code for the Web too.
+ */
 export function createNonce(): string {
-  return randomBytes(16).toString('base64');
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 function escapeAttribute(text: string): string {

@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+
+/** What the build commands answer in VS Code for the Web. */
+export const BUILD_NEEDS_PROCESS =
+  'Building needs desktop VS Code or a remote window (SSH, WSL, a dev container, Codespaces) with Docker: VS Code for the Web cannot run docker build. The graph, CodeLens, diagnostics and refactorings work here.';
+
+/** The build commands, which are in package.json for every host. */
+const BUILD_COMMANDS = ['stageflow.build', 'stageflow.cancelBuild', 'stageflow.openBuildLog', 'stageflow.revealBuildFailure'];
+
+/**
+ * VS Code for the Web's stand-in for registerBuild: a web worker extension host cannot start a process, so there
+ * are no Build lenses, and each build command, run from the palette or a keybinding, says where building works.
+ * Resolves with the message, so a test can read it.
+ */
+export function registerBuildUnavailable(context: vscode.ExtensionContext): void {
+  for (const command of BUILD_COMMANDS) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(command, () => {
+        void vscode.window.showInformationMessage(BUILD_NEEDS_PROCESS);
+        return BUILD_NEEDS_PROCESS;
+      }),
+    );
+  }
+}
