@@ -23,9 +23,9 @@ export async function bundleIntegrationSuite(outDir) {
 
 /**
  * The tests that need a process, left out of the web suite: building runs docker, the off-host layouts are a Node
- * worker thread, the packaging tests read the .vsix from disk.
+ * worker thread, the packaging tests read the .vsix from disk, Compare with HEAD makes its repository with git.
  */
-const NEEDS_PROCESS = new Set(['build.test.ts', 'layoutOffHost.test.ts', 'vsix.test.ts']);
+const NEEDS_PROCESS = new Set(['build.test.ts', 'compareWithHead.test.ts', 'layoutOffHost.test.ts', 'vsix.test.ts']);
 
 /** The suite's files, names relative to test/integration, that run in the web worker extension host. */
 export function webTestFiles() {

@@ -29,6 +29,7 @@ const debianPackages = {
   graphviz: { file: '/usr/bin/dot', why: 'the webview suite renders the DOT exports with dot; the layout benchmark compares against it' },
   'docker.io': { file: '/usr/sbin/dockerd', why: 'the integration tests build from the editor on a private Docker daemon with BuildKit' },
   'busybox-static': { file: '/bin/busybox', why: 'the base image (busybox:local) of those builds, imported without a registry' },
+  git: { file: '/usr/bin/git', why: "the integration tests make a git repository for Compare with HEAD (VS Code's Git extension runs git)" },
 };
 
 /** What installing code-server needs; running its server needs no Debian package. */

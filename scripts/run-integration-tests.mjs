@@ -95,7 +95,7 @@ function forwardLog(level, message, suiteOut, onSummary, onScreenshot) {
 
 async function main() {
   const timeoutMs = Number(options.timeout) * 1000;
-  ensureDebianPackages(mode === 'development' ? ['chromium', 'docker.io', 'busybox-static'] : ['chromium']);
+  ensureDebianPackages(mode === 'development' ? ['chromium', 'docker.io', 'busybox-static', 'git'] : ['chromium']);
   const serverMain = ensureVsCodeServer();
   mkdirSync(path.join(projectRoot, 'out'), { recursive: true });
   const suiteOut = mkdtempSync(path.join(projectRoot, 'out', `integration-${mode}-`));

@@ -69,8 +69,9 @@ const steps = [
 ];
 
 // Chromium runs the webview suite, Graphviz's dot renders the DOT exports in it, Docker Engine and busybox-static
-// build for real in the integration suite (CI runs as root and installs them all).
-ensureDebianPackages(['chromium', 'graphviz', 'docker.io', 'busybox-static']);
+// build for real in the integration suite, git makes its repository for Compare with HEAD (CI runs as root and
+// installs them all).
+ensureDebianPackages(['chromium', 'graphviz', 'docker.io', 'busybox-static', 'git']);
 ensureVsCodeServer();
 const results = [];
 for (const step of steps) {

@@ -62,6 +62,8 @@ export class GraphRenderer {
   private autoView: AutoView = null;
   /** The view's size when last seen, to tell a resize from the observer's first call. */
   private knownSize: ViewSize | null = null;
+  /** What Fit takes in besides the layout (see `setExtent`). */
+  private extent: { width: number; height: number } | null = null;
 
   constructor(
     element: SVGSVGElement,
@@ -300,10 +302,20 @@ export class GraphRenderer {
       .text((group) => `▾ ${group.label}`);
   }
 
+  /**
+   * Grows what Fit takes in beyond the layout (Compare with HEAD draws what was removed below the drawing); null
+   * for the layout alone.
+   */
+  setExtent(extent: { width: number; height: number } | null): void {
+    this.extent = extent;
+  }
+
   /** Scales and centres the whole drawing to fill the view (never enlarging past 1.5×); refitted on resize. */
   fit(animate = true): void {
     if (!this.layout) return;
-    this.moveTo(fitWholeDrawing(this.layout, this.viewSizeOf()), animate);
+    const extent = this.extent;
+    const whole = extent ? { ...this.layout, width: Math.max(this.layout.width, extent.width), height: Math.max(this.layout.height, extent.height) } : this.layout;
+    this.moveTo(fitWholeDrawing(whole, this.viewSizeOf()), animate);
     this.autoView = 'fit';
   }
 

@@ -2,6 +2,7 @@
 // the Dockerfile; every message it receives is validated first.
 import type { GraphMessage, GraphViewState, HostToWebviewMessage } from '../src/shared/protocol';
 import { validateHostMessage } from '../src/shared/validateMessages';
+import { DiffOverlayView } from './diffOverlay';
 import { FoldingControls } from './foldingControls';
 import { GraphRenderer } from './graphRenderer';
 import { createViewElements, readBuildArgs, renderBuildArgs, renderTargets, targetChoice } from './viewElements';
@@ -55,6 +56,15 @@ function stageOfNodeId(id: string | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
+const comparison = new DiffOverlayView(view, {
+  compare: (on) => host.post({ type: 'compareWithHead', compare: on }),
+  status: showStatus,
+  extent(size, fit) {
+    renderer.setExtent(size);
+    if (fit) renderer.fit();
+  },
+});
+
 function saveState(): void {
   state.zoom = renderer.hasDrawing ? renderer.zoom : state.zoom;
   state.selected = renderer.selected;
@@ -88,6 +98,8 @@ function showGraph(message: GraphMessage): void {
   view.svg.style.display = '';
   const firstDrawing = !renderer.hasDrawing;
   renderer.draw(shown.layout, shown.view.focus);
+  // The comparison's marks belong to the drawing before; the host sends this drawing's while comparing.
+  comparison.clearMarks();
   if (firstDrawing && sameDocument && state.zoom) {
     // Restoring the zoom saves state, so take the saved selection first.
     const { zoom, selected } = state;
@@ -173,6 +185,10 @@ function handle(message: HostToWebviewMessage): void {
       break;
     case 'exportResult':
       showStatus(message.message);
+      break;
+    case 'diffOverlay':
+      if (message.overlay && current && message.version === current.version && current.error === null) comparison.show(message.overlay, current.layout);
+      else comparison.showNone(message.message, message.version !== null);
       break;
     default:
       assertNever(message);

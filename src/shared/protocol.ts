@@ -3,6 +3,7 @@
  * (ids, labels, line numbers; never parser objects). The webview imports this file with `import type` only.
  * Both sides validate what they receive with `src/shared/validateMessages.ts`.
  */
+import type { DiffOverlay } from '../core/diff/diffOverlay';
 import type { GraphLayout, LayoutDirection } from '../core/layout/layoutTypes';
 
 // ---------------------------------------------------------------- webview -> host
@@ -105,6 +106,12 @@ export interface ExportGraphMessage {
   format: ExportFormat;
 }
 
+/** The user turned "Compare with HEAD" on (draw the difference from the file at git's HEAD) or off. */
+export interface CompareWithHeadMessage {
+  type: 'compareWithHead';
+  compare: boolean;
+}
+
 /** Formats the view can export. */
 export type ExportFormat = 'svg' | 'mermaid' | 'dot';
 
@@ -121,7 +128,8 @@ export type WebviewToHostMessage =
   | ResetResolveOptionsMessage
   | SetLayoutOptionsMessage
   | SetViewChoicesMessage
-  | ExportGraphMessage;
+  | ExportGraphMessage
+  | CompareWithHeadMessage;
 
 // ---------------------------------------------------------------- host -> webview
 
@@ -200,8 +208,21 @@ export interface ExportResultMessage {
   message: string;
 }
 
+/**
+ * The difference from the file at HEAD, laid onto the drawing of `version` (sent after each drawing while the
+ * user compares), or no comparison (`overlay` null) with the reason when there is one to tell.
+ */
+export interface DiffOverlayMessage {
+  type: 'diffOverlay';
+  /** The document version whose drawing the overlay belongs to; null with no overlay. */
+  version: number | null;
+  overlay: DiffOverlay | null;
+  /** Why nothing is compared (no git, no repository, no file at HEAD), for the status line; else null. */
+  message: string | null;
+}
+
 /** Everything the host may send. */
-export type HostToWebviewMessage = GraphMessage | EmptyMessage | HighlightStageMessage | ExportResultMessage;
+export type HostToWebviewMessage = GraphMessage | EmptyMessage | HighlightStageMessage | ExportResultMessage | DiffOverlayMessage;
 
 // ---------------------------------------------------------------- persisted state
 

@@ -2,8 +2,9 @@
  * Runtime checks for the graph view's messages: a message is accepted only when every field has the promised
  * type, so neither side ever acts on malformed or unexpected data (a webview is an untrusted renderer).
  */
+import type { DiffOverlay, DiffOverlayEdge, DiffOverlayGhost, DiffOverlayNode } from '../core/diff/diffOverlay';
 import type { GraphLayout, LayoutEdge, LayoutGroup, LayoutNode } from '../core/layout/layoutTypes';
-import type { BuildArgInfo, EntryPointInfo, ExportFormat, GraphMessage, HostToWebviewMessage, ViewChoices, WebviewToHostMessage } from './protocol';
+import type { BuildArgInfo, DiffOverlayMessage, EntryPointInfo, ExportFormat, GraphMessage, HostToWebviewMessage, ViewChoices, WebviewToHostMessage } from './protocol';
 
 type Check = (value: unknown) => boolean;
 
@@ -28,6 +29,9 @@ function shape(fields: Record<string, Check>): Check {
 
 /** A message: its `type` (already matched when the check is chosen) and exactly these other fields. */
 const messageShape = (fields: Record<string, Check>): Check => shape({ type: isString, ...fields });
+
+/** SVG path data as the layout writes it: moves, lines and cubic curves, numbers only. */
+const isPathData: Check = (value) => typeof value === 'string' && /^[MLC0-9.,\s-]*$/.test(value);
 
 const isPoint = shape({ x: isNumber, y: isNumber });
 
@@ -59,7 +63,7 @@ const isLayoutEdge = shape({
   edges: arrayOf(isIndex),
   lines: arrayOf(isLine),
   points: arrayOf(isPoint),
-  path: (value) => typeof value === 'string' && /^[MLC0-9.,\s-]*$/.test(value),
+  path: isPathData,
   label: isString,
   tooltip: isString,
   labelX: isNumber,
@@ -88,6 +92,25 @@ const isLayout = shape({
   bends: isNumber,
 } satisfies Record<keyof GraphLayout, Check>);
 
+const isDiffOverlay = shape({
+  against: isString,
+  summary: isString,
+  nodes: arrayOf(
+    shape({
+      id: isString,
+      marks: arrayOf(oneOf('added', 'changed', 'renamed', 'nowBuilt', 'nowSkipped')),
+      notes: arrayOf(isString),
+    } satisfies Record<keyof DiffOverlayNode, Check>),
+  ),
+  addedEdges: arrayOf(isString),
+  removedStages: arrayOf(
+    shape({ id: isString, label: isString, detail: isString, x: isNumber, y: isNumber, width: isNumber, height: isNumber } satisfies Record<keyof DiffOverlayGhost, Check>),
+  ),
+  removedEdges: arrayOf(shape({ id: isString, kind: oneOf('from', 'copy', 'mount'), path: isPathData, tooltip: isString } satisfies Record<keyof DiffOverlayEdge, Check>)),
+  width: isNumber,
+  height: isNumber,
+} satisfies Record<keyof DiffOverlay, Check>);
+
 const isEntryPointInfo = shape({ id: isString, label: isString } satisfies Record<keyof EntryPointInfo, Check>);
 const isBooleanMap: Check = (value) => isRecord(value) && Object.values(value).every(isBoolean);
 const isViewChoices = shape({ focus: orNull(isString), buildPath: isBoolean, families: isBooleanMap } satisfies Record<keyof ViewChoices, Check>);
@@ -107,6 +130,7 @@ const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
   setLayoutOptions: messageShape({ hideImages: isBoolean, direction: isDirection }),
   setViewChoices: messageShape({ view: isViewChoices }),
   exportGraph: messageShape({ format: isExportFormat }),
+  compareWithHead: messageShape({ compare: isBoolean }),
 };
 
 const hostMessages: Record<HostToWebviewMessage['type'], Check> = {
@@ -131,6 +155,7 @@ const hostMessages: Record<HostToWebviewMessage['type'], Check> = {
   empty: messageShape({ message: isString }),
   highlightStage: messageShape({ stage: orNull(isIndex), version: isNumber, reveal: isBoolean }),
   exportResult: messageShape({ format: isExportFormat, message: isString }),
+  diffOverlay: messageShape({ version: orNull(isNumber), overlay: orNull(isDiffOverlay), message: orNull(isString) } satisfies Record<Exclude<keyof DiffOverlayMessage, 'type'>, Check>),
 };
 
 function validate<T extends { type: string }>(checks: Record<string, Check>, value: unknown): T | undefined {

@@ -3,7 +3,10 @@
 // nothing that needs a process is offered.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, openFixture } from './dockerfileTestHelpers';
+import type { DiffOverlayMessage } from '../../src/shared/protocol';
+import { closeAllEditors, openFixture, waitFor } from './dockerfileTestHelpers';
+import { panelReport } from './graphPanelReport';
+import { recordingMessages } from './recordingMessages';
 import { getStageflowExtension, waitUntilActive } from './stageflowExtension';
 
 const web = process.env.STAGEFLOW_TEST_MODE === 'web';
@@ -39,6 +42,16 @@ describe(`The extension host (${web ? 'web worker, as VS Code for the Web' : 'No
         const message = await vscode.commands.executeCommand<string>(command, document.uri);
         assert.match(message, /^Building needs desktop VS Code or a remote window/, command);
       }
+    });
+
+    it('says Compare with HEAD needs a file on disk in a git repository, and draws no comparison', async () => {
+      const document = await openFixture('features/stages.Dockerfile');
+      await vscode.commands.executeCommand('stageflow.showGraph', document.uri);
+      await waitFor(panelReport, (report) => report?.rendered?.version === document.version, 'the drawing', 30_000);
+      const { messages } = await recordingMessages(() => vscode.commands.executeCommand('_stageflow.graphPanelReceive', { type: 'compareWithHead', compare: true }));
+      assert.deepEqual(messages, ['information: Compare with HEAD needs a file on disk in a git repository; features/stages.Dockerfile is not on disk.']);
+      const answer = await vscode.commands.executeCommand<DiffOverlayMessage>('_stageflow.graphPanelLastComparison');
+      assert.equal(answer.overlay, null);
     });
   }
 });

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { compareDockerfiles } from '../../src/core/diff/compareDockerfiles';
+import { diffOverlay } from '../../src/core/diff/diffOverlay';
 import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
 import { layoutStageGraph } from '../../src/core/layout/layoutStageGraph';
 import type { GraphMessage } from '../../src/shared/protocol';
@@ -40,6 +42,8 @@ describe('validateWebviewMessage (host side)', () => {
       { type: 'setLayoutOptions', hideImages: true, direction: 'TB' },
       { type: 'setViewChoices', view: { focus: 'stage:#3', buildPath: false, families: {} } },
       { type: 'exportGraph', format: 'mermaid' },
+      { type: 'compareWithHead', compare: true },
+      { type: 'compareWithHead', compare: false },
     ];
     for (const message of messages) assert.equal(validateWebviewMessage(message), message);
   });
@@ -65,6 +69,8 @@ describe('validateWebviewMessage (host side)', () => {
       { type: 'setViewChoices', view: { focus: null, buildPath: 'yes' } },
       { type: 'constructor' },
       { type: 'toString' },
+      { type: 'compareWithHead' },
+      { type: 'compareWithHead', compare: 'HEAD~1' },
     ];
     for (const message of messages) assert.equal(validateWebviewMessage(message), undefined, JSON.stringify(message));
   });
@@ -100,5 +106,34 @@ describe('validateHostMessage (webview side)', () => {
     const badEntryNode = structuredClone(graphMessage);
     badEntryNode.layout.nodes[0].entryPoint = 7 as unknown as string;
     assert.equal(validateHostMessage(badEntryNode), undefined);
+  });
+});
+
+describe('the Compare with HEAD overlay (webview side)', () => {
+  const head = 'FROM golang AS build\nFROM alpine AS tools\nFROM alpine\nCOPY --from=build /out/app /app\nCOPY --from=tools /bin/curl /bin/curl\n';
+  const overlay = diffOverlay(compareDockerfiles(head, 'FROM golang AS build\nFROM alpine\nCOPY --from=build /out/app /app\n'), graphMessage.layout, 'HEAD');
+
+  it('accepts an overlay the core lays out, no overlay, and no overlay with the reason', () => {
+    assert.ok(overlay.removedStages.length > 0 && overlay.removedEdges.length > 0, 'the overlay has ghosts and removed edges');
+    for (const message of [
+      { type: 'diffOverlay', version: 3, overlay, message: null },
+      { type: 'diffOverlay', version: null, overlay: null, message: null },
+      { type: 'diffOverlay', version: null, overlay: null, message: 'Dockerfile is not in a git repository that VS Code has open.' },
+    ]) {
+      assert.equal(validateHostMessage(message), message);
+    }
+  });
+
+  it('refuses an overlay with an unknown mark, a removed edge carrying markup, or a missing field', () => {
+    const badMark = structuredClone(overlay);
+    badMark.nodes.push({ id: 'stage:0', marks: ['deleted' as 'added'], notes: [] });
+    const injected = structuredClone(overlay);
+    injected.removedEdges[0].path = 'M0,0"/><script>alert(1)</script>';
+    const noSummary: Partial<typeof overlay> = structuredClone(overlay);
+    delete noSummary.summary;
+    for (const broken of [badMark, injected, noSummary]) {
+      assert.equal(validateHostMessage({ type: 'diffOverlay', version: 3, overlay: broken, message: null }), undefined);
+    }
+    assert.equal(validateHostMessage({ type: 'diffOverlay', version: 3, overlay }), undefined);
   });
 });

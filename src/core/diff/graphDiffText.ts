@@ -21,11 +21,16 @@ export function graphDiffText(diff: GraphDiff): string {
 }
 
 function describeChange(change: StageChange): string {
+  return `${change.name}: ${whatChanged(change)}`;
+}
+
+/** What changed in a stage: `base a → b, platform …, instructions 2 → 3`. */
+export function whatChanged(change: StageChange): string {
   const parts: string[] = [];
   if (change.base) parts.push(`base ${change.base.from} → ${change.base.to}`);
   if (change.platform) parts.push(`platform ${change.platform.from ?? 'none'} → ${change.platform.to ?? 'none'}`);
   if (change.instructions) parts.push(`instructions ${change.instructions.from} → ${change.instructions.to}`);
-  return `${change.name}: ${parts.join(', ')}`;
+  return parts.join(', ');
 }
 
 function describeEdge(edge: EdgeChange): string {

@@ -12,6 +12,7 @@ import { createNonce, graphPanelHtml } from './graphPanelHtml';
 import type { LayoutDirection } from '../../core/layout/layoutTypes';
 import { graphLayoutOptions, pickEntryPoint, type GraphViewSettings } from './graphPanelModel';
 import type { LayoutRunner } from './layoutRunner';
+import { HeadComparison } from './headComparison';
 import { PanelDrawing } from './panelDrawing';
 import { moveCursorToStage, revealInEditor, type DrawnDocument } from './revealInEditor';
 import type { RevealRequest } from './revealRefusal';
@@ -45,6 +46,7 @@ export function registerGraphPanel(context: vscode.ExtensionContext, services: G
       deserializeWebviewPanel: async (panel, state: unknown) => GraphPanel.revive(services, panel, state),
     }),
     vscode.commands.registerCommand('_stageflow.graphPanelLastMessage', () => GraphPanel.current?.drawing.lastPosted),
+    vscode.commands.registerCommand('_stageflow.graphPanelLastComparison', () => GraphPanel.current?.comparison.lastPosted),
     // Test-only: delivers a message as if the webview had sent it (validated like one), for what a click would do.
     vscode.commands.registerCommand('_stageflow.graphPanelReceive', (data: unknown) => GraphPanel.current?.receive(data)),
     { dispose: () => GraphPanel.current?.dispose() },
@@ -70,6 +72,7 @@ class GraphPanel extends Disposable {
   private readonly views = new Map<string, ViewChoices>();
   private readonly layoutRunner: LayoutRunner;
   readonly drawing: PanelDrawing;
+  readonly comparison: HeadComparison;
 
   /**
    * Opens the panel beside the editor (or reveals it) and shows `uri`, else the active Dockerfile. With `stage`
@@ -114,7 +117,8 @@ class GraphPanel extends Disposable {
     super();
     this.document = document;
     this.layoutRunner = services.createLayoutRunner();
-    this.drawing = new PanelDrawing(panel.webview, services.cache, services.log, this.layoutRunner);
+    this.comparison = new HeadComparison((message) => this.drawing.post(message), services.log);
+    this.drawing = new PanelDrawing(panel.webview, services.cache, services.log, this.layoutRunner, (drawing) => this.comparison.drawn(drawing));
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'icon.png');
     panel.webview.html = this.html();
     this.register(panel.onDidDispose(() => this.dispose()));
@@ -252,6 +256,8 @@ class GraphPanel extends Disposable {
         return;
       case 'exportGraph':
         return this.export(message.format);
+      case 'compareWithHead':
+        return message.compare ? this.comparison.start() : this.comparison.stop();
       default:
         return assertNever(message);
     }

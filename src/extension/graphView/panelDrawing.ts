@@ -4,6 +4,7 @@ import { stageAtLine } from '../../core/graph/stageQueries';
 import type { StageGraph } from '../../core/model';
 import type { GraphMessage, HostToWebviewMessage } from '../../shared/protocol';
 import type { DocumentGraphCache } from '../documentGraphCache';
+import type { DrawnGraph } from './headComparison';
 import { graphLayoutOptions, graphPanelModel, type GraphViewSettings } from './graphPanelModel';
 import { LatestLayout } from './latestLayout';
 import type { LayoutRunner } from './layoutRunner';
@@ -71,6 +72,8 @@ export class PanelDrawing {
     private readonly cache: DocumentGraphCache,
     private readonly log: vscode.LogOutputChannel,
     layoutRunner: LayoutRunner,
+    /** Told of every drawing posted (Compare with HEAD lays its overlay onto it). */
+    private readonly onDrawn: (drawing: DrawnGraph) => void = () => {},
   ) {
     this.layouts = new LatestLayout(layoutRunner);
   }
@@ -109,8 +112,8 @@ export class PanelDrawing {
     this.awaited = key;
     const requestedAt = Date.now();
     let layout;
+    const resolveOptions = this.cache.getResolveOptions(document);
     try {
-      const resolveOptions = this.cache.getResolveOptions(document);
       layout = await this.layouts.layout({ text: drawn.text, resolveOptions, options: graphLayoutOptions(settings, entryPoints) });
     } catch (error) {
       // A bug in the layout must leave a message in the panel, never a blank or silently stale one.
@@ -133,6 +136,7 @@ export class PanelDrawing {
     this.lastHighlight = undefined;
     this.layoutTiming = { requestedAt, arrivedAt };
     this.post(message);
+    this.onDrawn({ uri: document.uri, version: drawn.version, text: drawn.text, resolveOptions, layout: message.error === null ? message.layout : null });
     // A new drawing starts with the stage the cursor is in already highlighted.
     const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
     if (editor) this.highlight(document, editor.selection.active);
