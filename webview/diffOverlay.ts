@@ -67,6 +67,10 @@ export class DiffOverlayView {
     this.bar.append(this.summary, key, stop);
     view.banner.after(this.bar);
 
+    // The arrowhead of removed edges, in their colour (the renderer's arrowheads are per edge kind).
+    const defs = this.append(view.svg, 'defs');
+    const marker = this.append(defs, 'marker', { id: 'arrow-removed', viewBox: '0 0 10 10', refX: '9', refY: '5', markerUnits: 'userSpaceOnUse', markerWidth: '9', markerHeight: '9', orient: 'auto-start-reverse' });
+    this.append(marker, 'path', { class: 'arrow-removed', d: 'M0,0L10,5L0,10z' });
     // Above the nodes and edges, inside the zoomed viewport, so the marks move with the drawing.
     this.layer = document.createElementNS(SVG, 'g');
     this.layer.setAttribute('class', 'diff-overlay');
@@ -95,7 +99,7 @@ export class DiffOverlayView {
     for (const edge of overlay.removedEdges) {
       const group = this.append(this.layer, 'g', { class: `diff-removed-edge edge-${edge.kind}` });
       this.append(group, 'title').textContent = edge.tooltip;
-      this.append(group, 'path', { d: edge.path });
+      this.append(group, 'path', { d: edge.path, 'marker-end': 'url(#arrow-removed)' });
     }
     for (const ghost of overlay.removedStages) {
       const group = this.append(this.layer, 'g', { class: 'diff-ghost', transform: `translate(${ghost.x},${ghost.y})`, 'data-id': ghost.id });

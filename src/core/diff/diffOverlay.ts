@@ -34,7 +34,7 @@ export interface DiffOverlayEdge {
   /** Unique within the overlay. */
   id: string;
   kind: 'from' | 'copy' | 'mount';
-  /** SVG path data (a straight line between the boxes' borders). */
+  /** SVG path data (a bowed curve between the boxes' borders). */
   path: string;
   /** `build → app (copy)`, by the names of the other version. */
   tooltip: string;
@@ -160,14 +160,22 @@ function sameEdge(edge: { from: EdgeSource; to: number; kind: string }, diffEdge
   return 'stage' in edge.from ? 'stage' in diffEdge.from && edge.from.stage === diffEdge.from.stage : 'image' in diffEdge.from && edge.from.image === diffEdge.from.image;
 }
 
-/** A straight line from the border of `from` to the border of `to`, along the line between their centres. */
+/**
+ * A gently bowed curve from the border of `from` to the border of `to` (along the line between their centres): bowed
+ * so that two removed edges of one ghost, or one that runs along a drawn edge, stay apart.
+ */
 function linkPath(from: Box, to: Box): string {
   const [fx, fy] = [from.x + from.width / 2, from.y + from.height / 2];
   const [tx, ty] = [to.x + to.width / 2, to.y + to.height / 2];
   const start = borderPoint(from, tx - fx, ty - fy);
   const end = borderPoint(to, fx - tx, fy - ty);
+  const [dx, dy] = [end.x - start.x, end.y - start.y];
+  const length = Math.hypot(dx, dy) || 1;
+  const bow = Math.min(60, length * 0.15);
+  const [nx, ny] = [(-dy / length) * bow, (dx / length) * bow];
   const round = (value: number): string => value.toFixed(1);
-  return `M${round(start.x)},${round(start.y)}L${round(end.x)},${round(end.y)}`;
+  const point = (x: number, y: number): string => `${round(x)},${round(y)}`;
+  return `M${point(start.x, start.y)}C${point(start.x + dx / 3 + nx, start.y + dy / 3 + ny)} ${point(start.x + (2 * dx) / 3 + nx, start.y + (2 * dy) / 3 + ny)} ${point(end.x, end.y)}`;
 }
 
 /** Where a ray from the box's centre in direction (dx, dy) leaves the box. */
