@@ -1,6 +1,7 @@
 import { select, zoom, zoomIdentity, zoomTransform, type Selection, type ZoomBehavior } from 'd3';
 import { crowdedEdgeLabels } from '../src/core/layout/crowdedEdgeLabels';
 import { firstViewTransform, fitWholeDrawing } from '../src/core/layout/firstView';
+import { ELIDED_NAME_MARK } from '../src/core/layout/compactLabels';
 import { REVEAL_SCALE } from '../src/core/layout/levelOfDetail';
 import { GROUP_LABEL_BAND } from '../src/core/layout/familyGroups';
 import type { GraphLayout, LayoutEdge, LayoutGroup, LayoutNode } from '../src/core/layout/layoutTypes';
@@ -91,7 +92,7 @@ export class GraphRenderer {
     this.groupLayer = this.viewport.append('g').attr('class', 'groups');
     this.edgeLayer = this.viewport.append('g').attr('class', 'edges');
     this.nodeLayer = this.viewport.append('g').attr('class', 'nodes');
-    this.detail = new DetailLevels(element, this.viewport.node()!, this.nodeLayer, {
+    this.detail = new DetailLevels(element, this.viewport.node()!, this.nodeLayer, this.groupLayer, {
       selected: (node) => node.key === this.selectedKey,
       highlighted: (node) => this.isHighlighted(node) || node.key === this.focusKey,
       matched: (node) => this.matchList.includes(node),
@@ -226,6 +227,8 @@ export class GraphRenderer {
           group.append('rect').attr('class', 'box');
           // The compact name: scaled by CSS about its middle so it keeps one size on screen whatever the zoom.
           group.append('text').attr('class', 'title compact-name').attr('text-anchor', 'middle');
+          // Drawn instead when the compact name is left out, so no box is ever empty.
+          group.append('text').attr('class', 'elided-mark').attr('text-anchor', 'middle').attr('aria-hidden', 'true').text(ELIDED_NAME_MARK);
           return group;
         },
         (update) => update,
@@ -242,13 +245,15 @@ export class GraphRenderer {
     nodes.select('title').text((node) => node.tooltip);
     nodes
       .select('rect.box')
+      .attr('x', 0)
+      .attr('y', 0)
       .attr('width', (node) => node.width)
       .attr('height', (node) => node.height)
       .attr('rx', (node) => (node.kind === 'stage' || node.kind === 'family' ? 6 : node.height / 2));
     nodes.select('rect.stack').attr('x', 4).attr('y', -4).attr('width', (node) => node.width).attr('height', (node) => node.height).attr('rx', 6);
     nodes
       // Only the box's own lines: the compact name is a text too.
-      .selectAll<SVGTextElement, ReturnType<typeof nodeText>[number]>(':scope > text:not(.compact-name)')
+      .selectAll<SVGTextElement, ReturnType<typeof nodeText>[number]>(':scope > text:not(.compact-name):not(.elided-mark)')
       .data((node) => nodeText(node))
       .join((enter) => enter.insert('text', '.compact-name'))
       .attr('class', (line) => line.role)
@@ -261,6 +266,10 @@ export class GraphRenderer {
       .attr('x', (node) => node.width / 2)
       .attr('y', (node) => node.height / 2 + 4)
       .text((node) => node.lines[0] ?? '');
+    nodes
+      .select('text.elided-mark')
+      .attr('x', (node) => node.width / 2)
+      .attr('y', (node) => node.height / 2 + 4);
     if (duration > 0) {
       nodes
         .transition()
@@ -450,6 +459,8 @@ export class GraphRenderer {
       this.matchList.includes(node) && 'match',
       node.key === this.focusKey && 'focused',
       this.detail.isCulled(node) && 'culled',
+      this.detail.isDot(node) && 'dot',
+      this.detail.isCovered(node) && 'covered',
     );
   }
 

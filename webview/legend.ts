@@ -21,6 +21,7 @@ const NODE_ENTRIES: LegendEntry[] = [
   { classes: 'node node-family', shape: 'box', text: 'A family of variants, collapsed (click: show them side by side)' },
   { classes: 'group', shape: 'frame', text: 'A family side by side (click its label to collapse it)' },
   { classes: 'node node-summary', shape: 'box', text: 'Stages folded away by Build path or Focus (click: show them)' },
+  { classes: 'node node-stage', shape: 'box', text: 'Zoomed out, "…" in a box: its name left out for room (hover shows it; a filled box has no room even for "…")' },
 ];
 
 const EDGE_ENTRIES: LegendEntry[] = [

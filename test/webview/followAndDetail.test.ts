@@ -29,7 +29,7 @@ async function wheel(view: ViewPage, deltaY: number): Promise<void> {
 /** What is displayed: full box lines, compact names (with their on-screen font size) and edge labels. */
 function displayed(view: ViewPage): Promise<{ fullLines: number; compactNames: number[]; edgeLabels: number }> {
   return view.page.evaluate(() => ({
-    fullLines: Array.from(document.querySelectorAll('svg.graph g.node > text:not(.compact-name)')).filter((text) => text.getClientRects().length > 0).length,
+    fullLines: Array.from(document.querySelectorAll('svg.graph g.node > text:not(.compact-name):not(.elided-mark)')).filter((text) => text.getClientRects().length > 0).length,
     compactNames: Array.from(document.querySelectorAll<SVGTextElement>('svg.graph g.node text.compact-name'))
       .filter((text) => text.getClientRects().length > 0)
       .map((text) => Math.round(parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM()!.a * 10) / 10),

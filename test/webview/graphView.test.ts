@@ -73,9 +73,13 @@ describe('graph view in Chromium', function () {
     assert.deepEqual(skipped, ['debug', 'go-lint', 'go-test', 'py-base', 'reports', 'web-test']);
     const details = await view.page.$eval('g.node-stage.unreachable[data-key="stage:debug"]', (node) => node.textContent);
     assert.match(details ?? '', /not built/);
-    // Faded on screen, not only marked: what the eye sees is the product of the group's and the box's opacity.
+    // Faded on screen, not only marked: what the eye sees of the outline is the product of the group's and the box's
+    // opacity and the outline's own (zoomed out, a box fades its outline alone, so lines under it stay hidden).
     const seenOpacity = (key: string): Promise<number> =>
-      view.page.$eval(`g.node[data-key="${key}"]`, (node) => Number(getComputedStyle(node).opacity) * Number(getComputedStyle(node.querySelector('rect')!).opacity));
+      view.page.$eval(`g.node[data-key="${key}"]`, (node) => {
+        const box = getComputedStyle(node.querySelector('rect')!);
+        return Number(getComputedStyle(node).opacity) * Number(box.opacity) * Number(box.strokeOpacity);
+      });
     assert.ok((await seenOpacity('stage:debug')) < 0.8, 'a skipped stage is faded');
     assert.equal(await seenOpacity('stage:release'), 1, 'a built stage is not');
   });

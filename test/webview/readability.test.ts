@@ -17,6 +17,43 @@ function realMessage(name: string): GraphMessage {
   return message as GraphMessage;
 }
 
+/**
+ * What a reader sees in the view right now: pairs of drawn texts whose boxes overlap, boxes drawn with no text in
+ * them (a dot, too small for even the elided mark, is filled, not empty), texts that run out of their own box, and
+ * pairs of node boxes that overlap. Everything measured with getBoundingClientRect, within the drawing area.
+ */
+async function drawnClutter(view: ViewPage): Promise<{ overlappingTexts: string[]; emptyBoxes: string[]; textsOutOfBox: string[]; overlappingBoxes: string[]; texts: number }> {
+  // tsx names the helpers below with a `__name` call, which the page does not have.
+  await view.page.evaluate('globalThis.__name ??= (target) => target');
+  return view.page.evaluate(() => {
+    const area = document.querySelector('svg.graph')!.getBoundingClientRect();
+    const inArea = (box: DOMRect): boolean => box.right > area.left && box.left < area.right && box.bottom > area.top && box.top < area.bottom;
+    const visible = (element: Element): boolean => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+    const shown = (text: SVGTextElement): boolean => (text.textContent ?? '').trim() !== '' && visible(text);
+    const overlap = (a: DOMRect, b: DOMRect, slack: number): boolean => Math.min(a.right, b.right) - Math.max(a.left, b.left) > slack && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > slack;
+    const name = (element: Element): string => `${element.closest('[data-id]')?.getAttribute('data-id')} "${element.textContent}"`;
+    const texts = Array.from(document.querySelectorAll<SVGTextElement>('svg.graph text')).filter(shown).map((text) => ({ text, box: text.getBoundingClientRect() })).filter(({ box }) => inArea(box));
+    const overlappingTexts: string[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) if (overlap(texts[i].box, texts[j].box, 1)) overlappingTexts.push(`${name(texts[i].text)} / ${name(texts[j].text)}`);
+    }
+    const nodes = Array.from(document.querySelectorAll<SVGGElement>('svg.graph g.node')).filter((node) => visible(node.querySelector('rect.box')!)).map((node) => ({ node, box: node.querySelector('rect.box')!.getBoundingClientRect() })).filter(({ box }) => inArea(box));
+    const emptyBoxes = nodes.filter(({ node }) => !node.classList.contains('dot') && !Array.from(node.querySelectorAll<SVGTextElement>(':scope > text')).some(shown)).map(({ node }) => node.getAttribute('data-id')!);
+    const textsOutOfBox: string[] = [];
+    for (const { node, box } of nodes) {
+      for (const text of Array.from(node.querySelectorAll<SVGTextElement>(':scope > text')).filter(shown)) {
+        const inner = text.getBoundingClientRect();
+        if (inner.left < box.left - 1 || inner.right > box.right + 1 || inner.top < box.top - 1 || inner.bottom > box.bottom + 1) textsOutOfBox.push(name(text));
+      }
+    }
+    const overlappingBoxes: string[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) if (overlap(nodes[i].box, nodes[j].box, 1)) overlappingBoxes.push(`${nodes[i].node.getAttribute('data-id')} / ${nodes[j].node.getAttribute('data-id')}`);
+    }
+    return { overlappingTexts, emptyBoxes, textsOutOfBox, overlappingBoxes, texts: texts.length };
+  });
+}
+
 describe('big real Dockerfiles are readable in the graph view', function () {
   this.timeout(180000);
   let harness: WebviewHarness;
@@ -44,6 +81,27 @@ describe('big real Dockerfiles are readable in the graph view', function () {
           return box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom;
         });
         assert.ok(targetInView, 'the build target is in view');
+      });
+    }
+
+    for (const size of [{ width: 700, height: 900 }, { width: 1600, height: 900 }]) {
+      // Review of the first screenshots: empty boxes where names were left out, image pills with no label, names
+      // running over their boxes and into their neighbours.
+      it(`${name} at ${size.width}×${size.height}: on the first view and after Fit no text overlaps another or runs out of its box, and no box is empty`, async () => {
+        view = await harness.open('vscode-light', size);
+        await view.post(realMessage(name));
+        for (const step of ['first view', 'Fit']) {
+          if (step === 'Fit') {
+            await view.page.click('button:has-text("Fit")');
+            await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+          }
+          const clutter = await drawnClutter(view);
+          assert.ok(clutter.texts > 10, `${step}: ${clutter.texts} texts drawn`);
+          assert.deepEqual(clutter.overlappingTexts, [], `${step}: texts that overlap`);
+          assert.deepEqual(clutter.emptyBoxes, [], `${step}: boxes with no name and no mark`);
+          assert.deepEqual(clutter.textsOutOfBox, [], `${step}: texts out of their box`);
+          assert.deepEqual(clutter.overlappingBoxes, [], `${step}: boxes that overlap`);
+        }
       });
     }
 
@@ -81,6 +139,8 @@ describe('big real Dockerfiles are readable in the graph view', function () {
         assert.ok(shown.nameHeight >= 13, `stage ${stage}'s name is ${shown.nameHeight.toFixed(1)}px high`);
         assert.ok(shown.fontSize >= 13 - 1e-6, `stage ${stage}'s name is in a ${shown.fontSize.toFixed(1)}px font`);
         assert.ok(shown.detailsShown, `stage ${stage} is drawn in full, its details readable`);
+        const clutter = await drawnClutter(view);
+        assert.deepEqual([clutter.overlappingTexts, clutter.emptyBoxes, clutter.textsOutOfBox], [[], [], []], `stage ${stage} shown: no text overlaps or runs out of its box, no box is empty`);
       }
       const families = message.layout.nodes.filter((node) => node.kind === 'family').length;
       assert.equal(unfolded, families, 'each collapsed family opened once, for its first member shown');

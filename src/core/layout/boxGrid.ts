@@ -44,13 +44,16 @@ export class BoxGrid {
       .filter(meets);
   }
 
-  /** Whether any box added so far overlaps `area` (stops at the first; allocates nothing, for hot loops). */
-  overlapsAny(area: Box): boolean {
+  /**
+   * Whether any box added so far, other than `except` (the same object), overlaps `area` (stops at the first;
+   * allocates nothing, for hot loops).
+   */
+  overlapsAny(area: Box, except?: Box): boolean {
     const [firstColumn, lastColumn] = [Math.floor(area.x / this.cellSize), Math.floor((area.x + area.width) / this.cellSize)];
     const [firstRow, lastRow] = [Math.floor(area.y / this.cellSize), Math.floor((area.y + area.height) / this.cellSize)];
     for (let column = firstColumn; column <= lastColumn; column++) {
       for (let row = firstRow; row <= lastRow; row++) {
-        for (const id of this.cells.get(`${column},${row}`) ?? []) if (boxesOverlap(area, this.boxes[id])) return true;
+        for (const id of this.cells.get(`${column},${row}`) ?? []) if (this.boxes[id] !== except && boxesOverlap(area, this.boxes[id])) return true;
       }
     }
     return false;

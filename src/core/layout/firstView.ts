@@ -1,6 +1,6 @@
 import type { Box } from './boxGrid';
-import { compactBoxWidth, compactCandidates, visibleCompactLabels } from './compactLabels';
-import { COMPACT_BOX_PX, detailAt, FULL_DETAIL_SCALE } from './levelOfDetail';
+import { compactCandidates, compactNodeBox, namedBoxSize, visibleCompactLabels } from './compactLabels';
+import { detailAt, FULL_DETAIL_SCALE } from './levelOfDetail';
 import type { GraphLayout, LayoutNode } from './layoutTypes';
 import { centreTransform, fitTransform, type ViewSize, type ZoomTransform } from './viewTransforms';
 
@@ -26,14 +26,13 @@ export function fitWholeDrawing(layout: GraphLayout, view: ViewSize): ZoomTransf
   return fit;
 }
 
-/** The drawing's box grown to hold every compact name at zoom `scale`. */
+/** The drawing's box grown to hold every compact box, each as wide as its name, at zoom `scale`. */
 function shownBounds(layout: GraphLayout, scale: number): Box {
   let [left, top, right, bottom] = [0, 0, layout.width, layout.height];
   for (const node of layout.nodes) {
-    const [halfWidth, halfHeight] = [compactBoxWidth(node.lines[0] ?? '') / scale / 2, COMPACT_BOX_PX / scale / 2];
-    const [centreX, centreY] = [node.x + node.width / 2, node.y + node.height / 2];
-    [left, top] = [Math.min(left, centreX - halfWidth), Math.min(top, centreY - halfHeight)];
-    [right, bottom] = [Math.max(right, centreX + halfWidth), Math.max(bottom, centreY + halfHeight)];
+    const box = compactNodeBox(node, namedBoxSize(node.lines[0] ?? ''), scale);
+    [left, top] = [Math.min(left, box.x), Math.min(top, box.y)];
+    [right, bottom] = [Math.max(right, box.x + box.width), Math.max(bottom, box.y + box.height)];
   }
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
@@ -66,7 +65,7 @@ function readableScale(layout: GraphLayout, fitScale: number): number {
   const stages = layout.nodes.filter((node) => node.kind === 'stage').map((node) => node.id);
   const reads = (scale: number): boolean => {
     if (scale >= FULL_DETAIL_SCALE || stages.length === 0) return true;
-    const drawn = visibleCompactLabels(candidates, scale);
+    const drawn = visibleCompactLabels(candidates, scale).named;
     return stages.filter((id) => drawn.has(id)).length >= NAMES_DRAWN_TO_READ * stages.length;
   };
   let scale = fitScale;

@@ -70,7 +70,7 @@ describe('firstViewTransform', () => {
     assert.ok(isInView(target, first, view), 'the target is in view');
     if (detailAt(first.k) === 'compact') {
       const stages = layout.nodes.filter((node) => node.kind === 'stage');
-      const drawn = visibleCompactLabels(compactCandidates({ ...layout, nodes: stages }), first.k);
+      const drawn = visibleCompactLabels(compactCandidates({ ...layout, nodes: stages }), first.k).named;
       assert.ok(drawn.size >= 0.9 * stages.length, 'nearly every name can be drawn at that scale');
     }
     const shown = layout.nodes.filter((node) => (node.kind === 'stage' || node.kind === 'family') && node.reachable && isInView(node, first, view));
