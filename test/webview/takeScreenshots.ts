@@ -1,7 +1,8 @@
 // `npm run screenshots [-- FILE...]`: draws each Dockerfile (default: the real ones in test/fixtures/real) in the graph
 // view, in Chromium through the webview test harness, beside the editor (700×900) and maximised (1600×900), in the
 // light and dark themes. Writes test-output/screenshots/<name>-<size>-<theme>.png and prints, per drawing, the scale
-// of its first view and the smallest and median on-screen height of the stage names (getBoundingClientRect of the text).
+// of its first view and the smallest and median on-screen height of the stage names (getBoundingClientRect of the
+// text), how many boxes show their name, the elided mark "…", or are too small for either, and the scale of Fit.
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { measureDrawnText, median } from './drawnTextSize';
@@ -41,8 +42,14 @@ async function main(files: string[]): Promise<void> {
           const { scale, stageNameHeights } = await measureDrawnText(view);
           const shot = join(OUTPUT, `${name}-${size.width}x${size.height}-${theme.replace('vscode-', '')}.png`);
           await view.page.screenshot({ path: shot });
+          const [named, marked, dots] = await Promise.all(
+            [':not(.culled)', '.culled:not(.dot):not(.covered)', '.dot'].map((selector) => view.page.locator(`svg.graph g.node${selector}`).count()),
+          );
+          const boxes = `${named} named, ${marked} "…", ${dots} dots`;
+          await view.page.click('button:has-text("Fit")');
+          const fitScale = (await measureDrawnText(view)).scale;
           const heights = stageNameHeights.length === 0 ? 'no stage names drawn' : `stage names min ${Math.min(...stageNameHeights).toFixed(1)} px, median ${median(stageNameHeights).toFixed(1)} px (${stageNameHeights.length} drawn)`;
-          console.log(`  ${size.width}x${size.height} ${theme.padEnd(12)} first view at scale ${scale.toFixed(3)}, ${heights} -> ${shot}`);
+          console.log(`  ${size.width}x${size.height} ${theme.padEnd(12)} fit scale ${fitScale.toFixed(3)}; first view at scale ${scale.toFixed(3)}, ${heights}, boxes ${boxes} -> ${shot}`);
           if (view.errors.length > 0) console.log(`    script errors: ${view.errors.join('; ')}`);
           await view.close();
         }
