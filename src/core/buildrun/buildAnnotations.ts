@@ -1,7 +1,8 @@
 import { describeNotRun } from '../buildlog/describeNotRun';
 import { formatDuration } from '../buildlog/formatDuration';
-import type { BuildTimeline, NotRunReason, StageTimeline, StepTimeline } from '../buildlog/model';
+import type { BuildTimeline, StageTimeline, StepTimeline } from '../buildlog/model';
 import type { StageGraph } from '../model';
+import { elapsed, stageStateText } from './stageBuildState';
 
 /** What the editor shows after one line of the Dockerfile while and after it is built. */
 export interface LineAnnotation {
@@ -59,39 +60,10 @@ function stageAnnotation(stage: StageTimeline, line: number, fromSteps: readonly
   if (why !== null && stage.status !== 'cached') detail.push(`Why: ${why}`);
   for (const step of fromSteps) detail.push(stepLine(step, timeline, now));
   const output = fromSteps.flatMap((step) => step.output).slice(-OUTPUT_LINES);
-  switch (stage.status) {
-    case 'queued':
-      return { line, text: 'queued', detail, output, state: 'queued' };
-    case 'running':
-      return { line, text: `running${elapsed(stageStart(stage), now)}`, detail, output, state: 'running' };
-    case 'built':
-      return { line, text: `stage built${time}`, detail, output, state: 'done' };
-    case 'cached':
-      return { line, text: 'stage cached', detail, output, state: 'cached' };
-    case 'failed':
-      return { line, text: `stage failed${time}`, detail, output, state: 'failed' };
-    case 'canceled':
-    case 'unfinished':
-      return { line, text: `stage ${stage.status}`, detail, output, state: 'canceled' };
-    case 'not-run':
-      return { line, text: notRunText(stage.notRun, timeline), detail, output, state: 'not-run' };
-  }
-}
-
-/** Why a stage did not run, short enough to sit after its FROM (the hover has `describeNotRun`'s sentence). */
-function notRunText(reason: NotRunReason | null, timeline: BuildTimeline): string {
-  switch (reason?.kind) {
-    case 'not-needed':
-      return timeline.target === null ? 'not needed' : `not needed by ${timeline.stages[timeline.target].label}`;
-    case 'build-stopped':
-      return 'not run: the build stopped';
-    case 'nothing-to-run':
-      return 'nothing to run';
-    case 'not-in-log':
-      return 'not in the log';
-    default:
-      return 'not run';
-  }
+  const { state, text } = stageStateText(stage, timeline, now);
+  // After a FROM, an ended stage's words say they are the stage's, not the FROM step's.
+  const ended = state === 'built' || state === 'cached' || state === 'failed' || state === 'canceled';
+  return { line, text: ended ? `stage ${text}` : text, detail, output, state: state === 'built' ? 'done' : state };
 }
 
 function stepAnnotation(line: number, steps: readonly StepTimeline[], timeline: BuildTimeline, now: number): LineAnnotation {
@@ -136,14 +108,4 @@ function stepLine(step: StepTimeline, timeline: BuildTimeline, now: number): str
   const error = step.error === null ? '' : `: ${step.error}`;
   const failedHere = timeline.failure !== null && timeline.failure.line === step.line && step.status === 'failed';
   return `${step.keyword} ${stepText(step, now)}${owner}${failedHere ? error : ''}`;
-}
-
-function stageStart(stage: StageTimeline): number | null {
-  const starts = stage.steps.map((step) => step.startedAt).filter((start): start is number => start !== null);
-  return starts.length === 0 ? null : Math.min(...starts);
-}
-
-/** ` 3s` since `start`, whole seconds (a running step's time is read at a glance, not to the tenth). */
-function elapsed(start: number | null, now: number): string {
-  return start === null ? '' : ` ${Math.max(0, Math.floor((now - start) / 1000))}s`;
 }
