@@ -65,6 +65,8 @@ export class GraphRenderer {
   private knownSize: ViewSize | null = null;
   /** What Fit takes in besides the layout (see `setExtent`). */
   private extent: { width: number; height: number } | null = null;
+  /** Classes another part of the view puts on nodes (a build's states), kept whenever node classes are set. */
+  private nodeMarks: (node: LayoutNode) => string = () => '';
 
   constructor(
     element: SVGSVGElement,
@@ -386,6 +388,12 @@ export class GraphRenderer {
     if (node) this.bringIntoView(node);
   }
 
+  /** Gives each node the classes `marks` says, now and whenever the node classes are set again. */
+  markNodes(marks: (node: LayoutNode) => string): void {
+    this.nodeMarks = marks;
+    this.nodeLayer.selectAll<SVGGElement, LayoutNode>('g.node').attr('class', (node) => this.nodeClasses(node));
+  }
+
   /** Selects a node by key (null clears) without revealing it. */
   select(key: string | null): void {
     this.selectedKey = key;
@@ -461,6 +469,7 @@ export class GraphRenderer {
       this.detail.isCulled(node) && 'culled',
       this.detail.isDot(node) && 'dot',
       this.detail.isCovered(node) && 'covered',
+      this.nodeMarks(node),
     );
   }
 

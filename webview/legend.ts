@@ -4,7 +4,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 interface LegendEntry {
   /** Classes of the swatch's group, as the graph draws that thing (`node node-stage target`, `edge edge-copy`). */
   classes: string;
-  shape: 'box' | 'pill' | 'line' | 'frame';
+  shape: 'box' | 'pill' | 'line' | 'frame' | 'ring';
   text: string;
 }
 
@@ -34,6 +34,19 @@ const EDGE_ENTRIES: LegendEntry[] = [
   { classes: 'edge edge-builds', shape: 'line', text: 'Built by a Compose service or Bake target' },
 ];
 
+/** A build laid onto the graph: each state's outline (its badge's sign in the text), the critical path. */
+const BUILD_ENTRIES: LegendEntry[] = [
+  { classes: 'node node-stage build build-queued', shape: 'box', text: '◷ queued: needed, not started (dotted)' },
+  { classes: 'node node-stage build build-running', shape: 'box', text: '▶ running, with its seconds (moving dashes)' },
+  { classes: 'node node-stage build build-built', shape: 'box', text: '✓ built, with its time' },
+  { classes: 'node node-stage build build-cached', shape: 'box', text: '↺ cached: every step from the build cache (dash-dot)' },
+  { classes: 'node node-stage build build-failed', shape: 'box', text: '✗ failed (heavy outline; click its badge: the failing line)' },
+  { classes: 'node node-stage build build-canceled', shape: 'box', text: '⊘ canceled, or the log stops inside it (dash-dot-dot)' },
+  { classes: 'node node-stage build build-not-run', shape: 'box', text: '– not run; its hover says why' },
+  { classes: 'node node-stage build build-built critical', shape: 'ring', text: 'On the critical path (ringed): the chain that held the build up' },
+  { classes: 'edge edge-from critical', shape: 'line', text: 'Between stages on the critical path' },
+];
+
 /** The swatch's own svg carries the classes (not a `g`), so selectors for the drawing's `g.node` never find it. */
 function swatch(entry: LegendEntry): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
@@ -47,9 +60,16 @@ function swatch(entry: LegendEntry): SVGSVGElement {
     line.setAttribute('d', 'M2,9L34,9');
     svg.append(line);
   } else {
+    if (entry.shape === 'ring') {
+      const ring = document.createElementNS(SVG, 'rect');
+      ring.setAttribute('class', 'critical-ring');
+      for (const [name, value] of Object.entries({ x: '0', y: '0', width: '36', height: '18', rx: '5' })) ring.setAttribute(name, value);
+      svg.append(ring);
+    }
     const rect = document.createElementNS(SVG, 'rect');
     rect.setAttribute('class', entry.shape === 'frame' ? 'frame' : 'box');
-    for (const [name, value] of Object.entries({ x: '2', y: '2', width: '32', height: '14', rx: entry.shape === 'pill' ? '7' : '3' })) rect.setAttribute(name, value);
+    const box = entry.shape === 'ring' ? { x: '4', y: '4', width: '28', height: '10' } : { x: '2', y: '2', width: '32', height: '14' };
+    for (const [name, value] of Object.entries({ ...box, rx: entry.shape === 'pill' ? '7' : '3' })) rect.setAttribute(name, value);
     svg.append(rect);
   }
   return svg;
@@ -77,6 +97,6 @@ export function createLegend(): HTMLElement {
   legend.className = 'legend';
   legend.id = 'graph-legend';
   legend.setAttribute('aria-label', 'Legend');
-  legend.append(section('Boxes', NODE_ENTRIES), section('Lines', EDGE_ENTRIES));
+  legend.append(section('Boxes', NODE_ENTRIES), section('Lines', EDGE_ENTRIES), section('Build', BUILD_ENTRIES));
   return legend;
 }

@@ -1,10 +1,13 @@
 // The graph view's script: draws what the extension host sends and reports what the user does. It never parses
 // the Dockerfile; every message it receives is validated first.
-import type { GraphMessage, GraphViewState, HostToWebviewMessage } from '../src/shared/protocol';
+import type { BuildStateMessage, GraphMessage, GraphViewState, HostToWebviewMessage } from '../src/shared/protocol';
 import { validateHostMessage } from '../src/shared/validateMessages';
+import { BuildButton } from './buildButton';
+import { BuildOverlayView } from './buildOverlay';
 import { DiffOverlayView } from './diffOverlay';
 import { FoldingControls } from './foldingControls';
 import { GraphRenderer } from './graphRenderer';
+import { TimelineStripView } from './timelineStrip';
 import { createViewElements, readBuildArgs, renderBuildArgs, renderTargets, targetChoice } from './viewElements';
 import { connectToHost } from './vscodeApi';
 
@@ -36,6 +39,36 @@ const renderer = new GraphRenderer(view.svg, {
   leaveFocus: () => folding.clearFocus(),
   viewChanged: saveState,
 });
+
+// A build laid onto the document (live, ended or a saved log): drawn over the graph of its version only.
+let build: BuildStateMessage | null = null;
+/** The graph message whose drawing is on screen (the last good one while the file does not build). */
+let drawn: GraphMessage | null = null;
+const revealBuildLine = (line: number): void => {
+  if (build) host.post({ type: 'revealLine', line, version: build.version });
+};
+const buildMarks = new BuildOverlayView(view.svg, { revealLine: revealBuildLine });
+renderer.markNodes((node) => buildMarks.classesOf(node));
+const timeline = new TimelineStripView({
+  revealStage: (stage) => build && host.post({ type: 'revealStage', stage, version: build.version }),
+  revealLine: revealBuildLine,
+});
+view.svg.after(timeline.element);
+const buildButton = new BuildButton({
+  build: (documentUri) => host.post({ type: 'build', documentUri }),
+  cancel: () => host.post({ type: 'cancelBuild' }),
+  status: showStatus,
+});
+view.fileName.after(buildButton.element);
+
+/** Draws the build's states over the drawing on screen, when the build describes that drawing's document version. */
+function showBuild(): void {
+  const overlay = build && drawn && build.documentUri === drawn.documentUri && build.version === drawn.version ? build.overlay : null;
+  const marked = buildMarks.draw(overlay);
+  renderer.markNodes((node) => buildMarks.classesOf(node));
+  timeline.show(overlay);
+  if (overlay && build) host.post({ type: 'buildDrawn', version: build.version, running: overlay.running, nodeCount: marked });
+}
 
 const folding = new FoldingControls(view, {
   choose(choices, keep) {
@@ -78,6 +111,7 @@ function showGraph(message: GraphMessage): void {
   if (message.error === null) lastGood = message;
   view.fileName.textContent = message.fileName;
   view.fileName.title = message.documentUri;
+  buildButton.setDocument(message.documentUri);
   renderTargets(view.target, message);
   renderBuildArgs(view.buildArgFields, view.buildArgsSummary, message.buildArgs);
   view.reset.hidden = !message.overriding;
@@ -100,6 +134,8 @@ function showGraph(message: GraphMessage): void {
   renderer.draw(shown.layout, shown.view.focus);
   // The comparison's marks belong to the drawing before; the host sends this drawing's while comparing.
   comparison.clearMarks();
+  drawn = shown;
+  showBuild();
   if (firstDrawing && sameDocument && state.zoom) {
     // Restoring the zoom saves state, so take the saved selection first.
     const { zoom, selected } = state;
@@ -144,7 +180,10 @@ function showEmpty(text: string, forget = true): void {
     renderTargets(view.target, null);
     renderBuildArgs(view.buildArgFields, view.buildArgsSummary, []);
     view.reset.hidden = true;
+    buildButton.setDocument(null);
   }
+  drawn = null;
+  showBuild();
   view.empty.replaceChildren();
   const heading = document.createElement('h2');
   heading.textContent = 'Nothing to draw yet';
@@ -189,6 +228,13 @@ function handle(message: HostToWebviewMessage): void {
     case 'diffOverlay':
       if (message.overlay && current && message.version === current.version && current.error === null) comparison.show(message.overlay, current.layout);
       else comparison.showNone(message.message, message.version !== null);
+      break;
+    case 'buildState':
+      build = message;
+      showBuild();
+      break;
+    case 'buildAvailability':
+      buildButton.setAvailability(message);
       break;
     default:
       assertNever(message);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { BuildFeatures } from './build/registerBuild';
 import { registerStageDiagrams } from './docs/registerStageDiagrams';
 import { DocumentGraphCache } from './documentGraphCache';
 import { EntryPointIndex } from './entrypoints/entryPointIndex';
@@ -22,8 +23,11 @@ const dockerfiles: vscode.DocumentSelector = { language: 'dockerfile' };
 export interface StageflowHost {
   /** A layout runner for one graph panel: a worker thread in Node, in-process in a web worker. */
   createLayoutRunner(): LayoutRunner;
-  /** Registers building from the editor, which needs a process (Node), or the commands saying it does (web). */
-  registerBuild(context: vscode.ExtensionContext, cache: DocumentGraphCache, log: vscode.LogOutputChannel, dockerfiles: vscode.DocumentSelector): void;
+  /**
+   * Registers building from the editor, which needs a process (Node), or the commands saying it does (web); returns
+   * what the graph view shows builds with, or undefined where nothing builds.
+   */
+  registerBuild(context: vscode.ExtensionContext, cache: DocumentGraphCache, log: vscode.LogOutputChannel, dockerfiles: vscode.DocumentSelector): BuildFeatures | undefined;
 }
 
 /**
@@ -62,8 +66,8 @@ export function activateStageflow(context: vscode.ExtensionContext, host: Stagef
   );
   registerEntryPointFeatures(context, entryPoints, cache, log, dockerfiles);
   registerStageDiagrams(context, cache);
-  registerGraphPanel(context, { extensionUri: context.extensionUri, cache, log, entryPoints, createLayoutRunner: () => host.createLayoutRunner() });
-  host.registerBuild(context, cache, log, dockerfiles);
+  const build = host.registerBuild(context, cache, log, dockerfiles);
+  registerGraphPanel(context, { extensionUri: context.extensionUri, cache, log, entryPoints, build, createLayoutRunner: () => host.createLayoutRunner() });
   // Diagnostics for the Dockerfiles already open are computed after activation returns: nothing here waits on them.
   const initialDiagnostics = setTimeout(() => diagnostics.refreshAll(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initialDiagnostics) });

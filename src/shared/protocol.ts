@@ -4,6 +4,7 @@
  * Both sides validate what they receive with `src/shared/validateMessages.ts`.
  */
 import type { DiffOverlay } from '../core/diff/diffOverlay';
+import type { BuildOverlay } from '../core/buildrun/graphBuildOverlay';
 import type { GraphLayout, LayoutDirection } from '../core/layout/layoutTypes';
 
 // ---------------------------------------------------------------- webview -> host
@@ -115,6 +116,30 @@ export interface CompareWithHeadMessage {
 /** Formats the view can export. */
 export type ExportFormat = 'svg' | 'mermaid' | 'dot';
 
+/**
+ * The user clicked Build: build the shown document with the target and build args chosen in the view (the
+ * `stageflow.build` command); ignored when the view has moved on to another document since.
+ */
+export interface BuildMessage {
+  type: 'build';
+  documentUri: string;
+}
+
+/** The user clicked Cancel while the shown document builds. */
+export interface CancelBuildMessage {
+  type: 'cancelBuild';
+}
+
+/** The webview drew a build's states over the graph of `version` (the host notes it; tests wait for it). */
+export interface BuildDrawnMessage {
+  type: 'buildDrawn';
+  version: number;
+  /** Whether the states drawn are a running build's. */
+  running: boolean;
+  /** Nodes that show a build state. */
+  nodeCount: number;
+}
+
 /** Everything the webview may send. */
 export type WebviewToHostMessage =
   | ReadyMessage
@@ -129,7 +154,10 @@ export type WebviewToHostMessage =
   | SetLayoutOptionsMessage
   | SetViewChoicesMessage
   | ExportGraphMessage
-  | CompareWithHeadMessage;
+  | CompareWithHeadMessage
+  | BuildMessage
+  | CancelBuildMessage
+  | BuildDrawnMessage;
 
 // ---------------------------------------------------------------- host -> webview
 
@@ -221,8 +249,36 @@ export interface DiffOverlayMessage {
   message: string | null;
 }
 
+/**
+ * A build laid onto the shown document (running, ended, or a saved log), as per-stage states, the critical path and
+ * a timeline, computed in the core (`graphBuildOverlay`); null when the document has none (an edit dropped it). The
+ * view draws it over the graph of `version` of `documentUri` only, and keeps it across redraws of that version.
+ */
+export interface BuildStateMessage {
+  type: 'buildState';
+  documentUri: string;
+  version: number;
+  overlay: BuildOverlay | null;
+}
+
+/** Whether the view's Build button can build the shown document, or a build of it runs (Cancel). */
+export interface BuildAvailabilityMessage {
+  type: 'buildAvailability';
+  documentUri: string;
+  /** `ready`: Build builds it; `building`: a build of it runs; `unavailable`: `reason` says why it cannot. */
+  state: 'ready' | 'building' | 'unavailable';
+  reason: string | null;
+}
+
 /** Everything the host may send. */
-export type HostToWebviewMessage = GraphMessage | EmptyMessage | HighlightStageMessage | ExportResultMessage | DiffOverlayMessage;
+export type HostToWebviewMessage =
+  | GraphMessage
+  | EmptyMessage
+  | HighlightStageMessage
+  | ExportResultMessage
+  | DiffOverlayMessage
+  | BuildStateMessage
+  | BuildAvailabilityMessage;
 
 // ---------------------------------------------------------------- persisted state
 

@@ -2,9 +2,12 @@
  * Runtime checks for the graph view's messages: a message is accepted only when every field has the promised
  * type, so neither side ever acts on malformed or unexpected data (a webview is an untrusted renderer).
  */
+import type { BuildOverlay, StageBuildState } from '../core/buildrun/graphBuildOverlay';
+import type { StageBuildStateKind } from '../core/buildrun/stageBuildState';
+import type { TimelineBar, TimelineStrip, TimelineTick } from '../core/buildrun/timelineStrip';
 import type { DiffOverlay, DiffOverlayEdge, DiffOverlayGhost, DiffOverlayNode } from '../core/diff/diffOverlay';
 import type { GraphLayout, LayoutEdge, LayoutGroup, LayoutNode } from '../core/layout/layoutTypes';
-import type { BuildArgInfo, DiffOverlayMessage, EntryPointInfo, ExportFormat, GraphMessage, HostToWebviewMessage, ViewChoices, WebviewToHostMessage } from './protocol';
+import type { BuildArgInfo, BuildStateMessage, DiffOverlayMessage, EntryPointInfo, ExportFormat, GraphMessage, HostToWebviewMessage, ViewChoices, WebviewToHostMessage } from './protocol';
 
 type Check = (value: unknown) => boolean;
 
@@ -117,6 +120,48 @@ const isViewChoices = shape({ focus: orNull(isString), buildPath: isBoolean, fam
 
 const isBuildArg = shape({ name: isString, defaultValue: orNull(isString), setting: orNull(isString), override: orNull(isString) } satisfies Record<keyof BuildArgInfo, Check>);
 
+const isBuildStateKind = oneOf<StageBuildStateKind>('queued', 'running', 'built', 'cached', 'failed', 'canceled', 'not-run');
+
+const isStageBuildState = shape({
+  stage: isIndex,
+  label: isString,
+  state: isBuildStateKind,
+  text: isString,
+  detail: isString,
+  durationMs: orNull(isNumber),
+  critical: isBoolean,
+  failedLine: orNull(isLine),
+} satisfies Record<keyof StageBuildState, Check>);
+
+const isTimelineBar = shape({
+  stage: isIndex,
+  label: isString,
+  row: isIndex,
+  startMs: isNumber,
+  endMs: isNumber,
+  state: isBuildStateKind,
+  critical: isBoolean,
+  tooltip: isString,
+} satisfies Record<keyof TimelineBar, Check>);
+
+const isTimelineStrip = shape({
+  bars: arrayOf(isTimelineBar),
+  rows: isIndex,
+  totalMs: isNumber,
+  ticks: arrayOf(shape({ ms: isNumber, label: isString } satisfies Record<keyof TimelineTick, Check>)),
+  from: oneOf('timestamps', 'durations'),
+} satisfies Record<keyof TimelineStrip, Check>);
+
+const isBuildOverlay = shape({
+  running: isBoolean,
+  outcome: oneOf<BuildOverlay['outcome']>('running', 'succeeded', 'failed', 'canceled', 'truncated'),
+  summary: isString,
+  stages: arrayOf(isStageBuildState),
+  criticalPath: arrayOf(isIndex),
+  failure: orNull(shape({ stage: orNull(isIndex), line: orNull(isLine), message: isString })),
+  timeline: isTimelineStrip,
+} satisfies Record<keyof BuildOverlay, Check>);
+
 const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
   ready: messageShape({ restore: orNull(shape({ documentUri: isString, view: isViewChoices })) }),
   rendered: messageShape({ version: isNumber, nodeCount: isIndex }),
@@ -131,6 +176,9 @@ const webviewMessages: Record<WebviewToHostMessage['type'], Check> = {
   setViewChoices: messageShape({ view: isViewChoices }),
   exportGraph: messageShape({ format: isExportFormat }),
   compareWithHead: messageShape({ compare: isBoolean }),
+  build: messageShape({ documentUri: isString }),
+  cancelBuild: messageShape({}),
+  buildDrawn: messageShape({ version: isNumber, running: isBoolean, nodeCount: isIndex }),
 };
 
 const hostMessages: Record<HostToWebviewMessage['type'], Check> = {
@@ -156,6 +204,8 @@ const hostMessages: Record<HostToWebviewMessage['type'], Check> = {
   highlightStage: messageShape({ stage: orNull(isIndex), version: isNumber, reveal: isBoolean }),
   exportResult: messageShape({ format: isExportFormat, message: isString }),
   diffOverlay: messageShape({ version: orNull(isNumber), overlay: orNull(isDiffOverlay), message: orNull(isString) } satisfies Record<Exclude<keyof DiffOverlayMessage, 'type'>, Check>),
+  buildState: messageShape({ documentUri: isString, version: isNumber, overlay: orNull(isBuildOverlay) } satisfies Record<Exclude<keyof BuildStateMessage, 'type'>, Check>),
+  buildAvailability: messageShape({ documentUri: isString, state: oneOf('ready', 'building', 'unavailable'), reason: orNull(isString) }),
 };
 
 function validate<T extends { type: string }>(checks: Record<string, Check>, value: unknown): T | undefined {

@@ -3,7 +3,12 @@ import { compareDockerfiles } from '../../src/core/diff/compareDockerfiles';
 import { diffOverlay } from '../../src/core/diff/diffOverlay';
 import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
 import { layoutStageGraph } from '../../src/core/layout/layoutStageGraph';
-import type { GraphMessage } from '../../src/shared/protocol';
+import { readBuildLog } from '../../src/core/buildlog/buildLogReader';
+import { buildTimeline } from '../../src/core/buildlog/buildTimeline';
+import type { BuildTimeline } from '../../src/core/buildlog/model';
+import { graphBuildOverlay, type BuildOverlay } from '../../src/core/buildrun/graphBuildOverlay';
+import type { BuildStateMessage, GraphMessage } from '../../src/shared/protocol';
+import { buildLogFixture } from '../unit/buildlog/buildLogFixtures';
 import { validateHostMessage, validateWebviewMessage } from '../../src/shared/validateMessages';
 
 const graphMessage: GraphMessage = {
@@ -44,6 +49,9 @@ describe('validateWebviewMessage (host side)', () => {
       { type: 'exportGraph', format: 'mermaid' },
       { type: 'compareWithHead', compare: true },
       { type: 'compareWithHead', compare: false },
+      { type: 'build', documentUri: 'file:///w/Dockerfile' },
+      { type: 'cancelBuild' },
+      { type: 'buildDrawn', version: 7, running: true, nodeCount: 5 },
     ];
     for (const message of messages) assert.equal(validateWebviewMessage(message), message);
   });
@@ -71,10 +79,21 @@ describe('validateWebviewMessage (host side)', () => {
       { type: 'toString' },
       { type: 'compareWithHead' },
       { type: 'compareWithHead', compare: 'HEAD~1' },
+      { type: 'build' },
+      { type: 'build', documentUri: 'file:///w/Dockerfile', target: 'x' },
+      { type: 'cancelBuild', now: true },
+      { type: 'buildDrawn', version: 7, running: 'yes', nodeCount: 5 },
     ];
     for (const message of messages) assert.equal(validateWebviewMessage(message), undefined, JSON.stringify(message));
   });
 });
+
+/** A real build's states: failure.log laid onto failure.Dockerfile (test/fixtures/buildlogs). */
+function failureOverlay(): BuildOverlay {
+  const timeline = buildTimeline(readBuildLog(buildLogFixture('failure.log')), buildStageGraph(buildLogFixture('failure.Dockerfile'))) as BuildTimeline;
+  return graphBuildOverlay(timeline, { kind: 'log', name: 'failure.log' }, 0);
+}
+const buildStateMessage: BuildStateMessage = { type: 'buildState', documentUri: 'file:///w/failure.Dockerfile', version: 3, overlay: failureOverlay() };
 
 describe('validateHostMessage (webview side)', () => {
   it('accepts a graph message with a real layout, and the other host messages', () => {
@@ -86,6 +105,9 @@ describe('validateHostMessage (webview side)', () => {
       { type: 'empty', message: 'Open a Dockerfile' },
       { type: 'highlightStage', stage: null, version: 1, reveal: false },
       { type: 'exportResult', format: 'dot', message: 'DOT copied to the clipboard' },
+      { type: 'buildState', documentUri: 'file:///w/Dockerfile', version: 3, overlay: null },
+      buildStateMessage,
+      { type: 'buildAvailability', documentUri: 'file:///w/Dockerfile', state: 'unavailable', reason: 'Building needs a trusted workspace.' },
     ]) {
       assert.equal(validateHostMessage(message), message);
     }
@@ -103,6 +125,22 @@ describe('validateHostMessage (webview side)', () => {
     assert.equal(validateHostMessage({ ...graphMessage, entryPoint: 3 }), undefined);
     assert.equal(validateHostMessage({ ...graphMessage, overriding: 'yes' }), undefined);
     assert.equal(validateHostMessage({ ...graphMessage, targetFromSettings: 1 }), undefined);
+    // Build states: every field checked, down to each bar of the timeline.
+    const brokenStates: [string, (overlay: BuildOverlay) => void][] = [
+      ['an unknown state', (overlay) => ((overlay.stages[0] as { state: string }).state = 'exploded')],
+      ['a failing line 0', (overlay) => (overlay.stages[2].failedLine = 0)],
+      ['markup where a number goes', (overlay) => ((overlay.timeline.bars[0] as { startMs: unknown }).startMs = '<b>1</b>')],
+      ['an extra field', (overlay) => Object.assign(overlay.stages[1], { html: '<img>' })],
+      ['a negative row', (overlay) => (overlay.timeline.bars[0].row = -1)],
+      ['a missing summary', (overlay) => delete (overlay as Partial<BuildOverlay>).summary],
+    ];
+    for (const [what, breakIt] of brokenStates) {
+      const broken = structuredClone(buildStateMessage);
+      breakIt(broken.overlay!);
+      assert.equal(validateHostMessage(broken), undefined, what);
+    }
+    assert.equal(validateHostMessage({ ...buildStateMessage, version: null }), undefined);
+    assert.equal(validateHostMessage({ type: 'buildAvailability', documentUri: 'file:///w/Dockerfile', state: 'maybe', reason: null }), undefined);
     const badEntryNode = structuredClone(graphMessage);
     badEntryNode.layout.nodes[0].entryPoint = 7 as unknown as string;
     assert.equal(validateHostMessage(badEntryNode), undefined);

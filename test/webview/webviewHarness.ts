@@ -26,7 +26,8 @@ const THEMES: Record<ThemeName, Record<string, string>> = {
   'vscode-light': {
     foreground: '#616161', 'editor-background': '#ffffff', 'editor-foreground': '#3b3b3b', 'descriptionForeground': '#717171',
     'editorWidget-background': '#f8f8f8', 'editorWidget-border': '#c8c8c8', 'badge-background': '#e4e4e4', 'badge-foreground': '#3b3b3b',
-    focusBorder: '#005fb8', 'charts-blue': '#1a85ff', 'charts-purple': '#652d90', 'charts-green': '#388a34', 'charts-orange': '#d18616', 'charts-red': '#e51400', 'sideBar-background': '#f8f8f8',
+    focusBorder: '#005fb8', 'charts-blue': '#1a85ff', 'charts-purple': '#652d90', 'charts-green': '#388a34', 'charts-orange': '#d18616', 'charts-yellow': '#bf8803', 'charts-red': '#e51400', errorForeground: '#a1260d',
+    'sideBar-background': '#f8f8f8',
     'input-background': '#ffffff', 'input-foreground': '#3b3b3b', 'input-border': '#cecece', 'button-secondaryBackground': '#e5e5e5',
     'button-secondaryForeground': '#3b3b3b', 'panel-border': '#e5e5e5', 'inputValidation-errorBackground': '#f2dede',
     'inputValidation-errorBorder': '#be1100', 'editor-selectionHighlightBackground': '#add6ff80', 'font-family': 'system-ui, sans-serif', 'font-size': '13px',
@@ -34,7 +35,8 @@ const THEMES: Record<ThemeName, Record<string, string>> = {
   'vscode-dark': {
     foreground: '#cccccc', 'editor-background': '#1f1f1f', 'editor-foreground': '#cccccc', 'descriptionForeground': '#9d9d9d',
     'editorWidget-background': '#202020', 'editorWidget-border': '#454545', 'badge-background': '#616161', 'badge-foreground': '#f8f8f8',
-    focusBorder: '#0078d4', 'charts-blue': '#3794ff', 'charts-purple': '#b180d7', 'charts-green': '#89d185', 'charts-orange': '#d18616', 'charts-red': '#f14c4c', 'sideBar-background': '#181818',
+    focusBorder: '#0078d4', 'charts-blue': '#3794ff', 'charts-purple': '#b180d7', 'charts-green': '#89d185', 'charts-orange': '#d18616', 'charts-yellow': '#cca700', 'charts-red': '#f14c4c', errorForeground: '#f85149',
+    'sideBar-background': '#181818',
     'input-background': '#313131', 'input-foreground': '#cccccc', 'input-border': '#3c3c3c', 'button-secondaryBackground': '#313131',
     'button-secondaryForeground': '#cccccc', 'panel-border': '#2b2b2b', 'inputValidation-errorBackground': '#5a1d1d',
     'inputValidation-errorBorder': '#be1100', 'editor-selectionHighlightBackground': '#add6ff26', 'font-family': 'system-ui, sans-serif', 'font-size': '13px',

@@ -176,8 +176,8 @@ export class BuildRunner extends Disposable {
     child.once('close', () => clearTimeout(killer));
   }
 
-  /** Why `document` cannot be built from here, or null. */
-  private refusal(document: vscode.TextDocument): string | null {
+  /** Why `document` cannot be built from here (an untrusted workspace, a file not on disk), or null. */
+  refusal(document: vscode.TextDocument): string | null {
     if (!vscode.workspace.isTrusted) return 'Stageflow builds only in a trusted workspace: building runs the command of stageflow.build.command.';
     if (document.isUntitled) return 'Save the Dockerfile first: docker builds a file on disk.';
     if (document.uri.scheme !== 'file') {

@@ -10,9 +10,10 @@ const BUILD_COMMANDS = ['stageflow.build', 'stageflow.cancelBuild', 'stageflow.o
 /**
  * VS Code for the Web's stand-in for registerBuild: a web worker extension host cannot start a process, so there
  * are no Build lenses, and each build command, run from the palette or a keybinding, says where building works.
- * Resolves with the message, so a test can read it.
+ * Resolves with the message, so a test can read it. Returns no build features: the graph view's Build button says
+ * the same.
  */
-export function registerBuildUnavailable(context: vscode.ExtensionContext): void {
+export function registerBuildUnavailable(context: vscode.ExtensionContext): undefined {
   for (const command of BUILD_COMMANDS) {
     context.subscriptions.push(
       vscode.commands.registerCommand(command, () => {
@@ -21,4 +22,5 @@ export function registerBuildUnavailable(context: vscode.ExtensionContext): void
       }),
     );
   }
+  return undefined;
 }

@@ -5,6 +5,7 @@ import { Disposable } from '../disposable';
 import { graphEntryPoints, type GraphEntryPoint } from '../../core/editor/graphEntryPoints';
 import { NO_RESOLVE_OVERRIDE, type ResolveOverride } from '../../core/editor/resolveOverride';
 import { isDockerfile, type DocumentGraphCache } from '../documentGraphCache';
+import type { BuildFeatures } from '../build/registerBuild';
 import type { EntryPointIndex } from '../entrypoints/entryPointIndex';
 import { resolveOptionsFromSettings } from '../settings';
 import { exportGraph } from './exportGraph';
@@ -13,6 +14,7 @@ import type { LayoutDirection } from '../../core/layout/layoutTypes';
 import { graphLayoutOptions, pickEntryPoint, type GraphViewSettings } from './graphPanelModel';
 import type { LayoutRunner } from './layoutRunner';
 import { HeadComparison } from './headComparison';
+import { PanelBuildState } from './panelBuildState';
 import { PanelDrawing } from './panelDrawing';
 import { moveCursorToStage, revealInEditor, type DrawnDocument } from './revealInEditor';
 import type { RevealRequest } from './revealRefusal';
@@ -29,6 +31,8 @@ export interface GraphPanelServices {
   log: vscode.LogOutputChannel;
   /** The Compose services and Bake targets of the workspace, drawn with the Dockerfiles they build. */
   entryPoints: EntryPointIndex;
+  /** Builds and their results, laid onto the graph; the Build button runs them. None where nothing builds (web). */
+  build: BuildFeatures | undefined;
   /** A layout runner for one panel (started with the panel, disposed with it). */
   createLayoutRunner(): LayoutRunner;
 }
@@ -47,6 +51,7 @@ export function registerGraphPanel(context: vscode.ExtensionContext, services: G
     }),
     vscode.commands.registerCommand('_stageflow.graphPanelLastMessage', () => GraphPanel.current?.drawing.lastPosted),
     vscode.commands.registerCommand('_stageflow.graphPanelLastComparison', () => GraphPanel.current?.comparison.lastPosted),
+    vscode.commands.registerCommand('_stageflow.graphPanelBuild', () => GraphPanel.current?.buildState.record),
     // Test-only: delivers a message as if the webview had sent it (validated like one), for what a click would do.
     vscode.commands.registerCommand('_stageflow.graphPanelReceive', (data: unknown) => GraphPanel.current?.receive(data)),
     { dispose: () => GraphPanel.current?.dispose() },
@@ -73,6 +78,7 @@ class GraphPanel extends Disposable {
   private readonly layoutRunner: LayoutRunner;
   readonly drawing: PanelDrawing;
   readonly comparison: HeadComparison;
+  readonly buildState: PanelBuildState;
 
   /**
    * Opens the panel beside the editor (or reveals it) and shows `uri`, else the active Dockerfile. With `stage`
@@ -119,6 +125,7 @@ class GraphPanel extends Disposable {
     this.layoutRunner = services.createLayoutRunner();
     this.comparison = new HeadComparison((message) => this.drawing.post(message), services.log);
     this.drawing = new PanelDrawing(panel.webview, services.cache, services.log, this.layoutRunner, (drawing) => this.comparison.drawn(drawing));
+    this.buildState = this.register(new PanelBuildState(services.build, (message) => this.drawing.post(message), services.log));
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'icon.png');
     panel.webview.html = this.html();
     this.register(panel.onDidDispose(() => this.dispose()));
@@ -198,6 +205,7 @@ class GraphPanel extends Disposable {
     const document = this.document;
     this.panel.title = document ? `Stage Graph: ${uriBaseName(document.uri)}` : 'Stage Graph';
     void this.drawing.show(document, document && this.settingsOf(document), document && this.entryPointsOf(document));
+    this.buildState.show(document);
   }
 
   /** The Compose services and Bake targets that build `document`, as the view shows them. */
@@ -258,6 +266,14 @@ class GraphPanel extends Disposable {
         return this.export(message.format);
       case 'compareWithHead':
         return message.compare ? this.comparison.start() : this.comparison.stop();
+      case 'build':
+        return this.buildState.start(message.documentUri);
+      case 'cancelBuild':
+        this.buildState.cancel();
+        return;
+      case 'buildDrawn':
+        this.buildState.drawn(message);
+        return;
       default:
         return assertNever(message);
     }
