@@ -8,7 +8,9 @@ import type { BuildReport } from '../../src/core/buildrun/buildReport';
 import type { LineAnnotation } from '../../src/core/buildrun/buildAnnotations';
 import type { TimelineJson } from '../../src/core/buildlog/timelineJson';
 import type { OpenedLog } from '../../src/extension/build/openBuildLog';
+import type { PanelBuildRecord } from '../../src/extension/graphView/panelBuildState';
 import { closeAllEditors, openFixture, openUntitled, waitFor } from './dockerfileTestHelpers';
+import { panelReport } from './graphPanelReport';
 import { getStageflowExtension } from './stageflowExtension';
 import { workbenchScreenshot } from './workbenchScreenshot';
 
@@ -47,6 +49,23 @@ function stageStatuses(timeline: TimelineJson | null, labels: string[]): string[
 
 function build(uri: vscode.Uri, target?: string | null): Promise<BuildReport | undefined> {
   return Promise.resolve(vscode.commands.executeCommand<BuildReport | undefined>('stageflow.build', uri, target));
+}
+
+/** What the graph panel posted about builds and what its webview drew. */
+function graphBuild(): Promise<PanelBuildRecord | undefined> {
+  return Promise.resolve(vscode.commands.executeCommand<PanelBuildRecord | undefined>('_stageflow.graphPanelBuild'));
+}
+
+/** Delivers a message to the graph panel as its webview would send it (a click in the view). */
+function clickInGraph(message: unknown): Thenable<unknown> {
+  return vscode.commands.executeCommand('_stageflow.graphPanelReceive', message);
+}
+
+/** Opens the graph of `document` and waits until its webview has drawn it and the Build button is ready. */
+async function showGraph(document: vscode.TextDocument): Promise<void> {
+  await vscode.commands.executeCommand('stageflow.showGraph', document.uri);
+  await waitFor(panelReport, (report) => report?.documentUri === document.uri.toString() && report.rendered?.version === document.version, 'the graph to be drawn', 30_000);
+  await waitFor(graphBuild, (record) => record?.availability?.documentUri === document.uri.toString() && record.availability.state === 'ready', 'the Build button to be ready');
 }
 
 function line(document: vscode.TextDocument, text: string): number {
@@ -222,6 +241,71 @@ describe('Building from the editor (real BuildKit)', function () {
     }
   });
 
+  it("builds from the graph view's Build button, with the view's target, and the graph shows it live, then the times and the critical path", async () => {
+    const document = await openFixture('build/parallel.Dockerfile');
+    await showGraph(document);
+    // Without the cache, so that slow's `sleep 2` is seen running.
+    await setBuildSettings({ ...buildSettings, args: [...buildSettings.args, '--no-cache'] });
+    try {
+      const clicked = clickInGraph({ type: 'build', documentUri: document.uri.toString() });
+      const live = await waitFor(graphBuild, (record) => record!.posted.some((posted) => posted.running && posted.stages[1].startsWith('slow:running')), 'slow to run on the graph', 60_000);
+      assert.ok(live!.posted.some((posted) => posted.running && posted.stages[4] === 'final:queued queued'), `final was shown queued: ${live!.posted.map((posted) => posted.stages.join(', ')).join(' | ')}`);
+      assert.equal(live!.availability?.state, 'building', 'the Build button is Cancel while it builds');
+      await waitFor(graphBuild, (record) => record!.drawn?.running === true, 'the webview to draw the running states');
+      await clicked;
+      const ended = await waitFor(graphBuild, (record) => record!.drawn?.running === false && record!.posted.at(-1)?.running === false, 'the webview to draw the finished build', 30_000);
+      const last = ended!.posted.at(-1)!;
+      assert.equal(last.outcome, 'succeeded');
+      assert.equal(last.version, document.version);
+      // Durations stay on the nodes; extra says why it did not run; base → slow → final is the critical path.
+      for (const stage of [0, 1, 2, 4]) assert.match(last.stages[stage], /^\w+:built built \d+\.\ds$/);
+      assert.match(last.stages[1], /^slow:built built [2-9]\.\ds$/);
+      assert.equal(last.stages[3], 'extra:not-run not needed by final');
+      assert.deepEqual(last.criticalPath, [0, 1, 4]);
+      assert.deepEqual(ended!.drawn, { version: document.version, running: false, nodeCount: 5 });
+      assert.equal(ended!.availability?.state, 'ready');
+      await workbenchScreenshot('graph-build-succeeded');
+
+      // The target chosen in the view is the one built.
+      await clickInGraph({ type: 'setTarget', target: 'quick' });
+      await clickInGraph({ type: 'build', documentUri: document.uri.toString() });
+      const state = await buildState(document.uri);
+      assert.match(state.lastBuild!.display, / --target quick /);
+      const quick = await waitFor(graphBuild, (record) => record!.posted.at(-1)?.running === false && record!.posted.at(-1)!.stages[4] === 'final:not-run not needed by quick', 'the quick build on the graph');
+      assert.deepEqual(quick!.posted.at(-1)!.criticalPath, [0, 2]);
+    } finally {
+      await setBuildSettings(buildSettings);
+    }
+  });
+
+  it('marks the failing stage on the graph and reveals its line from there; Cancel in the graph stops a build', async () => {
+    const document = await openFixture('build/failing.Dockerfile');
+    await showGraph(document);
+    await clickInGraph({ type: 'build', documentUri: document.uri.toString() });
+    const failed = await waitFor(graphBuild, (record) => record!.posted.at(-1)?.outcome === 'failed' && record!.drawn?.running === false, 'the failed build on the graph', 30_000);
+    const failingLine = line(document, 'RUN sleep 1 && echo "running tests" && exit 3');
+    const last = failed!.posted.at(-1)!;
+    assert.deepEqual(last.failure, { stage: 1, line: failingLine });
+    assert.match(last.stages[1], /^test:failed failed( \d+\.\ds)?$/);
+    assert.match(last.stages[2], /^other:canceled canceled$/);
+    await workbenchScreenshot('graph-build-failed');
+    // The failed node's badge asks for the failing line, as the view's own reveal does.
+    const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await clickInGraph({ type: 'revealLine', line: failingLine, version: last.version });
+    await waitFor(() => vscode.window.activeTextEditor?.selection.start.line, (cursor) => cursor === failingLine - 1, 'the cursor on the failing line');
+
+    const slow = await openFixture('build/slow.Dockerfile');
+    await showGraph(slow);
+    const finished = clickInGraph({ type: 'build', documentUri: slow.uri.toString() });
+    await waitFor(graphBuild, (record) => record!.posted.at(-1)?.stages[0].startsWith('waiting:running') === true, 'the sleep to run', 60_000);
+    await clickInGraph({ type: 'cancelBuild' });
+    await finished;
+    const canceled = await waitFor(graphBuild, (record) => record!.posted.at(-1)?.running === false, 'the canceled build on the graph');
+    assert.equal(canceled!.posted.at(-1)!.outcome, 'canceled');
+    assert.equal((await buildState(slow.uri)).building, null);
+  });
+
   it('lays a saved log onto the Dockerfile it is a build of, and refuses a log of another', async () => {
     // A real build log and its Dockerfile from the unit fixtures (test/fixtures/buildlogs), outside the workspace.
     const fixtures = vscode.Uri.joinPath(vscode.Uri.file(getStageflowExtension().extensionPath), 'test', 'fixtures', 'buildlogs');
@@ -233,6 +317,12 @@ describe('Building from the editor (real BuildKit)', function () {
     const state = await buildState(dockerfile.uri);
     assert.deepEqual(state.result?.source, { kind: 'log', name: 'failure.gha.log' });
     assert.equal(vscode.languages.getDiagnostics(dockerfile.uri).filter((diagnostic) => diagnostic.source === 'Stageflow build').length, 1);
+    // The graph shows it as it shows a build from the editor: the failed stage, the canceled ones, no critical path.
+    await showGraph(dockerfile);
+    const onGraph = await waitFor(graphBuild, (record) => record!.drawn?.version === dockerfile.version && record!.posted.at(-1)?.outcome === 'failed', 'the log on the graph', 30_000);
+    assert.deepEqual(onGraph!.posted.at(-1)!.stages, ['base:built built 0.1s', 'slow:canceled canceled', 'test:failed failed', 'other:canceled canceled', 'release:not-run not run: the build stopped']);
+    assert.deepEqual(onGraph!.posted.at(-1)!.failure, { stage: 2, line: 9 });
+    assert.deepEqual(onGraph!.posted.at(-1)!.criticalPath, []);
 
     // parallel.log fits neither failure.Dockerfile nor the workspace's build/parallel.Dockerfile.
     const refused = await vscode.commands.executeCommand<OpenedLog>('stageflow.openBuildLog', vscode.Uri.joinPath(fixtures, 'parallel.log'));
