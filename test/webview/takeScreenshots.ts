@@ -3,8 +3,12 @@
 // light and dark themes. Writes test-output/screenshots/<name>-<size>-<theme>.png and prints, per drawing, the scale
 // of its first view and the smallest and median on-screen height of the stage names (getBoundingClientRect of the
 // text), how many boxes show their name, the elided mark "…", or are too small for either, and the scale of Fit.
+// `npm run screenshots -- --build [--out DIR]` draws builds instead: the real logs of test/fixtures/buildlogs laid onto
+// their Dockerfiles as the panel lays them (a build running, the same build finished, a failed build), beside the
+// editor in both themes, into DIR (default test-output/screenshots/build).
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { buildScene, type BuildScene } from './buildStateMessage';
 import { measureDrawnText, median } from './drawnTextSize';
 import { panelMessageFor } from './panelMessage';
 import { CHROMIUM, WebviewHarness, type ThemeName } from './webviewHarness';
@@ -60,6 +64,40 @@ async function main(files: string[]): Promise<void> {
   }
 }
 
+/** The builds drawn by `--build`: parallel.log cut where lint runs and deps waits, then whole; failure.gha.log. */
+const BUILD_SCENES: [string, () => BuildScene][] = [
+  ['parallel-running', () => buildScene('parallel.log', { liveLines: 39, liveSeconds: 1.6 })],
+  ['parallel-built', () => buildScene('parallel.log')],
+  ['failure-failed', () => buildScene('failure.gha.log')],
+];
+
+async function buildShots(output: string): Promise<void> {
+  mkdirSync(output, { recursive: true });
+  const harness = await WebviewHarness.start();
+  try {
+    for (const [name, scene] of BUILD_SCENES) {
+      const { graph, build } = scene();
+      for (const theme of THEMES) {
+        const view = await harness.open(theme, SIZES[0]);
+        await view.post(graph);
+        await view.post(build);
+        const shot = join(output, `${name}-${SIZES[0].width}x${SIZES[0].height}-${theme.replace('vscode-', '')}.png`);
+        await view.page.screenshot({ path: shot });
+        console.log(`${name} ${theme.padEnd(12)} ${build.overlay?.summary} -> ${shot}`);
+        if (view.errors.length > 0) console.log(`    script errors: ${view.errors.join('; ')}`);
+        await view.close();
+      }
+    }
+  } finally {
+    await harness.stop();
+  }
+}
+
 const given = process.argv.slice(2);
-const files = given.length > 0 ? given : readdirSync(REAL_FIXTURES).filter((file) => file.endsWith('.Dockerfile')).sort().map((file) => join(REAL_FIXTURES, file));
-void main(files);
+if (given.includes('--build')) {
+  const out = given.indexOf('--out');
+  void buildShots(out >= 0 && given[out + 1] ? given[out + 1] : join(OUTPUT, 'build'));
+} else {
+  const files = given.length > 0 ? given : readdirSync(REAL_FIXTURES).filter((file) => file.endsWith('.Dockerfile')).sort().map((file) => join(REAL_FIXTURES, file));
+  void main(files);
+}
