@@ -7,9 +7,12 @@ import { BUILD_NEEDS_PROCESS } from '../build/registerBuildUnavailable';
 import { Disposable } from '../disposable';
 import { uriBaseName } from './uriBaseName';
 
+/** How many posted states the test record keeps. */
+const MAX_RECORDED = 500;
+
 /** What the panel posted about builds and what the webview drew, for the integration tests (`_stageflow.graphPanelBuild`). */
 export interface PanelBuildRecord {
-  /** Each build state posted for the shown document: running or not, the outcome, `label:state text` per stage. */
+  /** Each build state posted for the shown document (the last 500): running or not, the outcome, `label:state text` per stage. */
   posted: { version: number; running: boolean; outcome: string; stages: string[]; criticalPath: number[]; failure: { stage: number | null; line: number | null } | null }[];
   /** The Build button's last state posted. */
   availability: Omit<BuildAvailabilityMessage, 'type'> | null;
@@ -77,6 +80,8 @@ export class PanelBuildState extends Disposable {
     const message: BuildStateMessage = { type: 'buildState', documentUri: document.uri.toString(), version: result?.version ?? document.version, overlay };
     this.post(message);
     if (overlay) {
+      // A long build publishes every second: the record keeps its latest states only.
+      if (this.record.posted.length >= MAX_RECORDED) this.record.posted.splice(0, this.record.posted.length - MAX_RECORDED + 1);
       this.record.posted.push({
         version: message.version,
         running: overlay.running,
