@@ -144,6 +144,19 @@ describe('build states on the graph view in Chromium', function () {
     assert.equal(failedBar, '✗ test');
   });
 
+  it('sums up the stages folded into one box: the states of the stages Build path leaves out, and why', async () => {
+    const scene = buildScene('parallel-target-compile.log', { view: { focus: null, buildPath: true, families: {} } });
+    await view.post(scene.graph);
+    await view.post(scene.build);
+    const summary = 'g.nodes > g.node.node-summary';
+    assert.equal(await view.page.getAttribute(summary, 'data-id'), 'summary:skipped');
+    assert.match((await view.page.getAttribute(summary, 'class'))!, /\bbuild-not-run\b/);
+    assert.equal(await view.page.textContent(`${summary} .build-badge .full text`), '– 3 not run');
+    assert.match((await view.page.textContent(`${summary} > title`))!, /\n\nBuild:\nlint: not needed by compile\ndocs: not needed by compile\nfinal: not needed by compile$/);
+    // The stages compile builds keep their own states; compile is the target and ends the critical path.
+    assert.deepEqual((await classed(view, 'g.nodes > g.node', 'critical')).sort(), ['stage:base', 'stage:compile', 'stage:deps']);
+  });
+
   it('keeps the state words readable zoomed out: the compact badge keeps one size on screen', async () => {
     const scene = buildScene('parallel.log', { liveLines: 39, liveSeconds: 1.6 });
     await view.page.setViewportSize({ width: 500, height: 500 });

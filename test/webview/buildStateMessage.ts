@@ -4,7 +4,7 @@ import type { BuildTimeline } from '../../src/core/buildlog/model';
 import { graphBuildOverlay, type OverlaySource } from '../../src/core/buildrun/graphBuildOverlay';
 import { LiveBuild } from '../../src/core/buildrun/liveBuild';
 import { buildStageGraph } from '../../src/core/graph/buildStageGraph';
-import type { BuildStateMessage, GraphMessage } from '../../src/shared/protocol';
+import type { BuildStateMessage, GraphMessage, ViewChoices } from '../../src/shared/protocol';
 import { buildLogFixture, buildOfLog } from '../unit/buildlog/buildLogFixtures';
 import { panelMessageFor } from './panelMessage';
 
@@ -17,13 +17,13 @@ export interface BuildScene {
 /**
  * A real log of test/fixtures/buildlogs laid onto its Dockerfile as the panel does: the whole log as a saved log,
  * or (`liveLines`) its first lines as a running build that received one line every 100 ms from 10 s on, looked at
- * `liveSeconds` after the last.
+ * `liveSeconds` after the last; drawn with the view's folding `view`.
  */
-export function buildScene(log: string, options: { liveLines?: number; liveSeconds?: number; version?: number } = {}): BuildScene {
+export function buildScene(log: string, options: { liveLines?: number; liveSeconds?: number; version?: number; view?: ViewChoices } = {}): BuildScene {
   const { dockerfile, target } = buildOfLog(log);
   const text = buildLogFixture(dockerfile);
   const version = options.version ?? 1;
-  const graph = panelMessageFor(text, { target: target ?? null }, version, dockerfile);
+  const graph = panelMessageFor(text, { target: target ?? null, view: options.view }, version, dockerfile);
   if (graph.type !== 'graph') throw new Error(`${dockerfile} draws nothing`);
   const stageGraph = buildStageGraph(text, { target });
   let timeline: BuildTimeline;
