@@ -8,9 +8,8 @@ import type { BuildReport } from '../../src/core/buildrun/buildReport';
 import type { LineAnnotation } from '../../src/core/buildrun/buildAnnotations';
 import type { TimelineJson } from '../../src/core/buildlog/timelineJson';
 import type { OpenedLog } from '../../src/extension/build/openBuildLog';
-import type { PanelBuildRecord } from '../../src/extension/graphView/panelBuildState';
 import { closeAllEditors, openFixture, openUntitled, waitFor } from './dockerfileTestHelpers';
-import { panelReport } from './graphPanelReport';
+import { panelBuildReport as graphBuild, panelReport } from './graphPanelReport';
 import { getStageflowExtension } from './stageflowExtension';
 import { workbenchScreenshot } from './workbenchScreenshot';
 
@@ -49,11 +48,6 @@ function stageStatuses(timeline: TimelineJson | null, labels: string[]): string[
 
 function build(uri: vscode.Uri, target?: string | null): Promise<BuildReport | undefined> {
   return Promise.resolve(vscode.commands.executeCommand<BuildReport | undefined>('stageflow.build', uri, target));
-}
-
-/** What the graph panel posted about builds and what its webview drew. */
-function graphBuild(): Promise<PanelBuildRecord | undefined> {
-  return Promise.resolve(vscode.commands.executeCommand<PanelBuildRecord | undefined>('_stageflow.graphPanelBuild'));
 }
 
 /** Delivers a message to the graph panel as its webview would send it (a click in the view). */

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, openUntitled, waitFor, withSetting } from './dockerfileTestHelpers';
-import { panelReport } from './graphPanelReport';
+import { panelBuildReport, panelReport } from './graphPanelReport';
 
 function graphTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('stageflow.graph'));
@@ -45,6 +45,15 @@ describe('Graph view', () => {
     const edited = await waitFor(panelReport, (report) => report?.rendered?.version === document.version, 'the webview to draw the edited version', 30_000, 5);
     assert.deepEqual(edited?.rendered, { version: document.version, nodeCount: 5 });
     console.log(`graph view: the edit was posted after ${(edited?.postedAt ?? 0) - editedAt} ms and drawn within ${Date.now() - editedAt} ms (polled every 5 ms)`);
+  });
+
+  it("offers no Build in the view for a Dockerfile that is not on disk, and says why (in the web host: where building works)", async () => {
+    const document = await openUntitled('FROM alpine:3.20 AS app', 'RUN echo hi');
+    await vscode.commands.executeCommand('stageflow.showGraph');
+    const report = await waitFor(panelBuildReport, (record) => record?.availability?.documentUri === document.uri.toString(), "the Build button's state", 30_000);
+    assert.equal(report?.availability?.state, 'unavailable');
+    assert.match(report?.availability?.reason ?? '', /^Save the Dockerfile first: docker builds a file on disk\.$|^Building needs desktop VS Code or a remote window/);
+    assert.deepEqual(report?.posted, [], 'no build is drawn');
   });
 
   it('"Show in graph" on a stage asks the view to reveal it; moving the cursor only highlights', async () => {
