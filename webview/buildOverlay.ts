@@ -49,6 +49,8 @@ const BADGE_HEIGHT = 18;
 export class BuildOverlayView {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private marks = new Map<string, NodeMark>();
+  /** Whether the last drawing had a build's marks (which a later drawing without one must remove). */
+  private drawnAny = false;
 
   constructor(
     element: SVGSVGElement,
@@ -68,6 +70,9 @@ export class BuildOverlayView {
    * sets the node classes again afterwards (`classesOf`).
    */
   draw(overlay: BuildOverlay | null): number {
+    // Without a build, and none drawn before, the renderer's own titles and labels stand: nothing to visit.
+    if (!overlay && !this.drawnAny) return 0;
+    this.drawnAny = overlay !== null;
     const nodes = this.svg.selectAll<SVGGElement, LayoutNode>('g.nodes > g.node');
     this.marks = new Map();
     if (overlay) nodes.each((node) => {
