@@ -81,6 +81,8 @@ async function buildShots(output: string): Promise<void> {
         const view = await harness.open(theme, SIZES[0]);
         await view.post(graph);
         await view.post(build);
+        // The Build button as the panel shows it: Cancel while the build runs.
+        await view.post({ type: 'buildAvailability', documentUri: graph.documentUri, state: build.overlay?.running ? 'building' : 'ready', reason: null });
         const shot = join(output, `${name}-${SIZES[0].width}x${SIZES[0].height}-${theme.replace('vscode-', '')}.png`);
         await view.page.screenshot({ path: shot });
         console.log(`${name} ${theme.padEnd(12)} ${build.overlay?.summary} -> ${shot}`);
