@@ -47,7 +47,7 @@ const THEMES: Record<ThemeName, Record<string, string>> = {
     focusBorder: '#f38518', contrastBorder: '#6fc3df', contrastActiveBorder: '#f38518', 'charts-blue': '#3794ff', 'charts-purple': '#b180d7',
     'sideBar-background': '#000000', 'input-background': '#000000', 'input-foreground': '#ffffff', 'input-border': '#6fc3df',
     'button-secondaryBackground': '#000000', 'button-secondaryForeground': '#ffffff', 'button-border': '#6fc3df', 'panel-border': '#6fc3df',
-    'inputValidation-errorBackground': '#000000', 'inputValidation-errorBorder': '#f48771', 'font-family': 'system-ui, sans-serif', 'font-size': '13px',
+    'inputValidation-errorBackground': '#000000', 'inputValidation-errorBorder': '#f48771', errorForeground: '#f48771', 'font-family': 'system-ui, sans-serif', 'font-size': '13px',
   },
 };
 
