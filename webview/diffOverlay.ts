@@ -41,8 +41,10 @@ export class DiffOverlayView {
   ) {
     this.button = document.createElement('button');
     this.button.type = 'button';
-    this.button.textContent = 'Compare with HEAD';
-    this.button.title = 'Show on the graph how it differs from the file at git HEAD';
+    // Short, so the toolbar keeps to two rows beside the editor; the name and the tooltip say it in full.
+    this.button.textContent = 'vs HEAD';
+    this.button.title = 'Compare with HEAD: show on the graph how this file differs from the one at git HEAD';
+    this.button.setAttribute('aria-label', 'Compare with HEAD');
     this.button.setAttribute('aria-pressed', 'false');
     this.button.addEventListener('click', () => this.request(!this.comparing));
     view.legendToggle.after(this.button);

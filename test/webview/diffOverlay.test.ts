@@ -22,7 +22,7 @@ function compared(oldText: string, newText: string, version = 1): { graph: Graph
 }
 
 const diffOf = (view: ViewPage, id: string): Promise<string | null> => view.page.getAttribute(`svg.graph g.node[data-id="${id}"]`, 'data-diff');
-const pressed = (view: ViewPage): Promise<string | null> => view.page.getAttribute('.toolbar button:text-is("Compare with HEAD")', 'aria-pressed');
+const pressed = (view: ViewPage): Promise<string | null> => view.page.getAttribute('.toolbar button[aria-label="Compare with HEAD"]', 'aria-pressed');
 
 describe('graph view: Compare with HEAD', function () {
   this.timeout(60000);
@@ -42,7 +42,7 @@ describe('graph view: Compare with HEAD', function () {
     const { graph, overlay } = compared(headText, workingText);
     await view.post(graph);
     assert.equal(await pressed(view), 'false');
-    await view.page.click('.toolbar button:text-is("Compare with HEAD")');
+    await view.page.click('.toolbar button[aria-label="Compare with HEAD"]');
     assert.deepEqual((await view.actions()).at(-1), { type: 'compareWithHead', compare: true });
     await view.post(overlay);
     assert.equal(await pressed(view), 'true');
@@ -68,7 +68,7 @@ describe('graph view: Compare with HEAD', function () {
     view = await harness.open('vscode-light', { width: 700, height: 900 });
     const { graph, overlay } = compared(headText, workingText);
     await view.post(graph);
-    await view.page.click('.toolbar button:text-is("Compare with HEAD")');
+    await view.page.click('.toolbar button[aria-label="Compare with HEAD"]');
     await view.post(overlay);
     assert.deepEqual(await view.page.$$eval('svg.graph .diff-ghost text.title', (texts) => texts.map((text) => text.textContent)), ['tools', 'golang:1.22']);
     assert.deepEqual(
@@ -91,7 +91,7 @@ describe('graph view: Compare with HEAD', function () {
     view = await harness.open('vscode-light', { width: 1200, height: 720 });
     const { graph, overlay } = compared(headText, workingText);
     await view.post(graph);
-    await view.page.click('.toolbar button:text-is("Compare with HEAD")');
+    await view.page.click('.toolbar button[aria-label="Compare with HEAD"]');
     await view.post(overlay);
     await view.page.click('.diff-summary button:text-is("Stop comparing")');
     assert.deepEqual((await view.actions()).at(-1), { type: 'compareWithHead', compare: false });
@@ -100,7 +100,7 @@ describe('graph view: Compare with HEAD', function () {
     assert.equal(await view.page.isVisible('.diff-summary'), false);
     assert.equal(await pressed(view), 'false');
 
-    await view.page.click('.toolbar button:text-is("Compare with HEAD")');
+    await view.page.click('.toolbar button[aria-label="Compare with HEAD"]');
     const problem = 'Dockerfile is not in a git repository that VS Code has open.';
     await view.post({ type: 'diffOverlay', version: null, overlay: null, message: problem });
     assert.equal(await view.page.textContent('.status'), problem);
@@ -134,7 +134,7 @@ describe('graph view: Compare with HEAD', function () {
         view = await harness.open(theme, { width: 700, height: 900 });
         const { graph, overlay } = compared(pair[0], pair[1]);
         await view.post(graph);
-        await view.page.click('.toolbar button:text-is("Compare with HEAD")');
+        await view.page.click('.toolbar button[aria-label="Compare with HEAD"]');
         await view.post(overlay);
         await view.page.waitForTimeout(800);
         assert.ok((await view.page.locator('svg.graph [data-diff]').count()) > 0);
