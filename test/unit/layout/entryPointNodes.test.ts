@@ -77,6 +77,28 @@ describe('entry points in the graph view', () => {
     assert.match(svg, /class="edge edge-builds"/);
   });
 
+  it('attaches an entry point to the box that draws its stage: a collapsed family, or nothing when the stage is folded away', () => {
+    const folded = buildStageGraph(lines('FROM scratch AS out-linux', 'FROM scratch AS out-windows', 'FROM alpine AS tools', 'FROM out-$TARGETOS AS final'));
+    const entryPoints = [
+      { id: 'bake:linux', label: 'bake: linux', stage: 0, tooltip: '' },
+      { id: 'bake:tools', label: 'bake: tools', stage: 2, tooltip: '' },
+      { id: 'bake:final', label: 'bake: final', stage: 3, tooltip: '' },
+    ];
+    const buildsEdges = (layout: GraphLayout): string[][] => layout.edges.filter((edge) => edge.kind === 'builds').map((edge) => [edge.source, edge.target]);
+    assert.deepEqual(buildsEdges(layoutStageGraph(folded, { entryPoints, families: { 'family:out': true } })), [
+      ['family:out', 'entry:bake:linux'],
+      ['stage:2', 'entry:bake:tools'],
+      ['stage:3', 'entry:bake:final'],
+    ]);
+    // The build path folds tools (not built for final) into the summary box: what builds it is left out with it.
+    const path = layoutStageGraph(folded, { entryPoints, buildPath: true });
+    assert.deepEqual(buildsEdges(path), [
+      ['stage:0', 'entry:bake:linux'],
+      ['stage:3', 'entry:bake:final'],
+    ]);
+    assert.equal(path.nodes.some((node) => node.id === 'entry:bake:tools'), false);
+  });
+
   it('gives duplicate ids a number and skips an entry point for a stage that does not exist', () => {
     const twice = scanOf({ 'compose.yaml': lines('services:', '  api:', '    build: .'), 'compose.prod.yaml': lines('services:', '  api:', '    build: { args: [A=1] }') });
     assert.deepEqual(graphEntryPoints(twice, 'Dockerfile', graph).map((entry) => entry.id), ['compose:api@compose.yaml', 'compose:api@compose.yaml#2']);
