@@ -44,10 +44,12 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
       drafts.push(imageNode(image.ref, image.reachable));
     }
   }
-  const merged = mergeEdges(graph, (stage) => nodeIndex.get(folding.nodeOf[stage]), nodeIndex);
-  // Entry points follow the node that draws their stage (itself, its collapsed family, or none when folded away).
+  /** The node that draws a stage: its own box, its collapsed family's, or none when folded away. */
+  const nodeOfStage = (stage: number): number | undefined => nodeIndex.get(folding.nodeOf[stage]);
+  const merged = mergeEdges(graph, nodeOfStage, nodeIndex);
+  // Entry points follow the node that draws their stage.
   for (const entry of options.entryPoints ?? []) {
-    const stage = nodeIndex.get(folding.nodeOf[entry.stage]);
+    const stage = nodeOfStage(entry.stage);
     const id = `entry:${entry.id}`;
     if (stage === undefined || nodeIndex.has(id)) continue;
     nodeIndex.set(id, drafts.length);

@@ -73,8 +73,8 @@ function noStageReason(graph: StageGraph, line: number): string {
 }
 
 /**
- * What the offers in one document share, computed once however many places are asked about: the graph, the
- * text, the groups of stages that start alike, and "name all", which does not depend on the place.
+ * What the offers of one request share, each computed at most once: the graph, the text, the groups of stages that
+ * start alike (asked for by both the shared-base offer and its action), and "name all".
  */
 class Offers {
   private candidates: SharedBaseCandidate[] | undefined;
