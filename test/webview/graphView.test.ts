@@ -32,11 +32,7 @@ describe('graph view in Chromium', function () {
   });
   after(async () => harness?.stop());
   beforeEach(async () => (view = await harness.open()));
-  afterEach(async () => {
-    assert.deepEqual(view.errors, [], 'no script errors');
-    assert.deepEqual(await view.violations(), [], 'no Content-Security-Policy violations');
-    await view.close();
-  });
+  afterEach(() => view.closeChecked());
 
   it('says ready first, then draws go-service: two stages, the images they use, and labelled copies', async () => {
     assert.deepEqual(await view.posted(), [{ type: 'ready', restore: null }]);

@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -163,5 +164,12 @@ export class ViewPage {
 
   async close(): Promise<void> {
     await this.page.close();
+  }
+
+  /** Closes the page after checking it threw no script error and broke no Content-Security-Policy rule (a test's end). */
+  async closeChecked(): Promise<void> {
+    assert.deepEqual(this.errors, [], 'no script errors');
+    assert.deepEqual(await this.violations(), [], 'no Content-Security-Policy violations');
+    await this.close();
   }
 }
