@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { filesUnder } from '../entrypoints/entryPointHelpers';
+import { join, relative } from 'node:path';
 import { MAX_LENS_TITLE, stageCodeLenses } from '../../../src/core/editor/stageCodeLenses';
 import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { entryPointLenses } from '../../../src/core/editor/entryPointLenses';
@@ -27,23 +28,20 @@ function dockerfiles(folder: string): string[] {
 
 const corpus = [...dockerfiles('examples'), ...dockerfiles('test/fixtures')];
 
-/** Every file below `folder`, as the entry-point reader takes them (absolute paths). */
-function filesUnder(folder: string): Array<{ path: string; text: string }> {
-  return readdirSync(folder, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => resolve(entry.parentPath, entry.name))
-    .map((path) => ({ path, text: readFileSync(path, 'utf8') }));
-}
-
-/** The folders whose Dockerfiles Compose or Bake files build: their FROMs also get the entry-point lens. */
-const projects = ['examples/compose-bake', ...readdirSync('test/fixtures/entrypoints/real', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join('test/fixtures/entrypoints/real', entry.name))];
-const scans = new Map<string, EntryPointScan>(projects.map((folder) => [folder, readEntryPoints(filesUnder(folder))]));
+/** The folders whose Dockerfiles Compose or Bake files build, as [root, folder]: their FROMs also get the entry-point lens. */
+const REAL_PROJECTS = 'test/fixtures/entrypoints/real';
+const projects: Array<[string, string]> = [
+  ['examples', 'compose-bake'],
+  ...readdirSync(REAL_PROJECTS, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry): [string, string] => [REAL_PROJECTS, entry.name]),
+];
+/** Each project's entry points, read with paths relative to its root (`compose-bake/compose.yaml`). */
+const scans = new Map<string, EntryPointScan>(projects.map(([root, folder]) => [join(root, folder), readEntryPoints(filesUnder(root, folder))]));
 
 /** Each line's lenses as VS Code draws them (build, entry points, stage): the titles joined by ` | `. */
 function lensLines(file: string, text: string, building: boolean): Map<number, string> {
   const graph = buildStageGraph(text);
-  const project = [...scans.keys()].find((folder) => file.startsWith(folder + '/'));
-  const entryLenses = project ? entryPointLenses(scans.get(project)!, resolve(file), graph) : [];
+  const project = projects.find(([root, folder]) => file.startsWith(join(root, folder) + '/'));
+  const entryLenses = project ? entryPointLenses(scans.get(join(...project))!, relative(project[0], file), graph) : [];
   const lines = new Map<number, string[]>();
   for (const lens of [...buildCodeLenses(graph, building), ...entryLenses, ...stageCodeLenses(graph)]) {
     lines.set(lens.range.start.line, [...(lines.get(lens.range.start.line) ?? []), lens.title]);

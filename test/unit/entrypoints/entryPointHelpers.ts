@@ -1,5 +1,7 @@
 import { DocumentText } from '../../../src/core/parse/documentText';
-import type { EntryPoint, EntryPointScan } from '../../../src/core/entrypoints/entryPointModel';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { EntryPoint, EntryPointScan, SourceFile } from '../../../src/core/entrypoints/entryPointModel';
 import { readEntryPoints } from '../../../src/core/entrypoints/readEntryPoints';
 import type { Range } from '../../../src/core/model';
 
@@ -16,6 +18,20 @@ export function rangeOf(text: string, needle: string, occurrence = 0): Range {
 /** Joins lines with `\n` and ends with one. */
 export function lines(...all: string[]): string {
   return `${all.join('\n')}\n`;
+}
+
+/** Every file below `root/folder`, as the entry-point reader takes them: paths relative to `root` (`folder/…`). */
+export function filesUnder(root: string, folder: string): SourceFile[] {
+  const files: SourceFile[] = [];
+  const walk = (relative: string) => {
+    for (const name of readdirSync(path.join(root, relative))) {
+      const child = `${relative}/${name}`;
+      if (statSync(path.join(root, child)).isDirectory()) walk(child);
+      else files.push({ path: child, text: readFileSync(path.join(root, child), 'utf8') });
+    }
+  };
+  walk(folder);
+  return files;
 }
 
 /** The entry points of inline files, by path. */

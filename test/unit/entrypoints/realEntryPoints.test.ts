@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkEntryPoints } from '../../../src/core/entrypoints/checkEntryPoints';
 import { dockerfileFacts, type DockerfileFacts } from '../../../src/core/entrypoints/dockerfileFacts';
@@ -7,23 +7,12 @@ import type { EntryPoint, EntryPointScan, SourceFile } from '../../../src/core/e
 import { entryPointStage } from '../../../src/core/entrypoints/entryPointStage';
 import { readEntryPoints } from '../../../src/core/entrypoints/readEntryPoints';
 import { renameStageInEntryPoints } from '../../../src/core/entrypoints/renameStageInEntryPoints';
-import { summary } from './entryPointHelpers';
+import { filesUnder, summary } from './entryPointHelpers';
 
 const ROOT = 'test/fixtures/entrypoints/real';
 
 /** Every file of a fixture folder, paths relative to the fixtures' root (see SOURCES.md for where each is from). */
-function filesUnder(folder: string): SourceFile[] {
-  const files: SourceFile[] = [];
-  const walk = (relative: string) => {
-    for (const name of readdirSync(path.join(ROOT, relative))) {
-      const child = `${relative}/${name}`;
-      if (statSync(path.join(ROOT, child)).isDirectory()) walk(child);
-      else files.push({ path: child, text: readFileSync(path.join(ROOT, child), 'utf8') });
-    }
-  };
-  walk(folder);
-  return files;
-}
+const filesOf = (folder: string): SourceFile[] => filesUnder(ROOT, folder);
 
 const facts = new Map<string, DockerfileFacts | undefined>();
 function lookup(corePath: string): DockerfileFacts | undefined {
@@ -50,7 +39,7 @@ function stageOf(scan: EntryPointScan, kind: string, name: string): string | nul
 /** Entry points of real projects' Compose and Bake files; every expected value was read off the files themselves. */
 describe('entry points of real projects', () => {
   it('docker/buildx docker-bake.hcl: targets through _common, DOCS_FORMATS and null defaults, groups', () => {
-    const scan = readEntryPoints(filesUnder('buildx'));
+    const scan = readEntryPoints(filesOf('buildx'));
     assert.deepEqual(scan.diagnostics, []);
     assert.deepEqual(summary(entry(scan, 'bake', 'binaries')), { name: 'bake:binaries', source: 'buildx/docker-bake.hcl', context: 'buildx', dockerfile: 'buildx/Dockerfile', target: 'binaries', args: { BUILDKIT_CONTEXT_KEEP_GIT_DIR: '1' } });
     assert.deepEqual(entry(scan, 'bake', 'binaries').target?.location.range, { start: { line: 148, character: 12 }, end: { line: 148, character: 20 } });
@@ -71,7 +60,7 @@ describe('entry points of real projects', () => {
   });
 
   it('moby/buildkit docker-bake.hcl: a null IMAGE_TARGET, the lint matrix, a function, and its compose.yaml two levels up', () => {
-    const scan = readEntryPoints(filesUnder('buildkit'));
+    const scan = readEntryPoints(filesOf('buildkit'));
     assert.deepEqual(scan.diagnostics, []);
     const image = entry(scan, 'bake', 'image');
     assert.equal(image.target, null);
@@ -90,7 +79,7 @@ describe('entry points of real projects', () => {
   });
 
   it('docker/awesome-compose: targets in backend/ and frontend/, args in list form', () => {
-    const scan = readEntryPoints(filesUnder('awesome-compose'));
+    const scan = readEntryPoints(filesOf('awesome-compose'));
     assert.deepEqual(scan.entries.map(summary), [
       { name: 'compose:backend', source: 'awesome-compose/nginx-golang-postgres/compose.yaml', context: 'awesome-compose/nginx-golang-postgres/backend', dockerfile: 'awesome-compose/nginx-golang-postgres/backend/Dockerfile', target: 'builder', args: {} },
       { name: 'compose:backend', source: 'awesome-compose/react-express-mysql/compose.yaml', context: 'awesome-compose/react-express-mysql/backend', dockerfile: 'awesome-compose/react-express-mysql/backend/Dockerfile', target: 'development', args: { NODE_ENV: 'development' } },
@@ -101,7 +90,7 @@ describe('entry points of real projects', () => {
   });
 
   it('libretime: docker-compose.override.yml adds builds to docker-compose.yml services; docker-bake.json names the same stages', () => {
-    const scan = readEntryPoints(filesUnder('libretime'));
+    const scan = readEntryPoints(filesOf('libretime'));
     assert.deepEqual(scan.entries.map((found) => `${found.kind}:${found.name} ${found.source.path}:${found.source.range.start.line + 1} -> ${stageOf(scan, found.kind, found.name)}`), [
       'compose:playout libretime/docker-compose.override.yml:16 -> 4 libretime-playout',
       'compose:liquidsoap libretime/docker-compose.override.yml:24 -> 4 libretime-playout',
@@ -122,7 +111,7 @@ describe('entry points of real projects', () => {
   });
 
   it('libretime: renaming stage libretime-api edits line 55 of the Compose override and line 15 of docker-bake.json', () => {
-    const scan = readEntryPoints(filesUnder('libretime'));
+    const scan = readEntryPoints(filesOf('libretime'));
     const graph = lookup('libretime/Dockerfile')!.graph;
     const { files, skipped } = renameStageInEntryPoints(scan, 'libretime/Dockerfile', graph, 5, 'api');
     assert.deepEqual(skipped, []);
