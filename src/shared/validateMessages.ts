@@ -93,6 +93,7 @@ const isLayout = shape({
   groups: arrayOf(isLayoutGroup),
   crossings: isNumber,
   bends: isNumber,
+  readableScale: isNumber,
 } satisfies Record<keyof GraphLayout, Check>);
 
 const isDiffOverlay = shape({

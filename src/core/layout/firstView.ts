@@ -2,12 +2,12 @@ import type { Box } from './boxGrid';
 import { compactCandidates, compactNodeBox, namedBoxSize, visibleCompactLabels } from './compactLabels';
 import { detailAt, FULL_DETAIL_SCALE } from './levelOfDetail';
 import type { GraphLayout, LayoutNode } from './layoutTypes';
-import { centreTransform, fitTransform, type ViewSize, type ZoomTransform } from './viewTransforms';
+import { centreTransform, fitTransform, MIN_SCALE, type ViewSize, type ZoomTransform } from './viewTransforms';
 
 /** The share of stage names that must be drawn for a scale to give a readable picture. */
 const NAMES_DRAWN_TO_READ = 0.9;
-/** Steps between the scales tried for the first view. */
-const SCALE_STEP = 1.15;
+/** How close to the smallest readable scale `readableScale` gets (a ratio). */
+const READABLE_PRECISION = 1.03;
 const MARGIN = 16;
 
 /** The whole drawing's box. */
@@ -45,8 +45,8 @@ function shownBounds(layout: GraphLayout, scale: number): Box {
  */
 export function firstViewTransform(layout: GraphLayout, view: ViewSize, anchorId: string | null = null): ZoomTransform {
   const fit = fitWholeDrawing(layout, view);
-  const scale = readableScale(layout, fit.k);
-  if (scale === fit.k) return fit;
+  if (fit.k >= layout.readableScale) return fit;
+  const scale = layout.readableScale;
   const anchor = layout.nodes.find((node) => node.id === anchorId) ?? layout.nodes.find((node) => node.isTarget) ?? lastInFlow(layout);
   if (!anchor) return fit;
   return centreTransform(inside(regionAround(layout, anchor, view, scale), shownBounds(layout, scale)), view, scale);
@@ -59,8 +59,12 @@ function inside(region: Box, bounds: Box): Box {
   return { ...region, x: along(region.x, region.width, bounds.x, bounds.width), y: along(region.y, region.height, bounds.y, bounds.height) };
 }
 
-/** The smallest scale from `fitScale` up (in steps) at which the drawing reads: full boxes, or most names drawn. */
-function readableScale(layout: GraphLayout, fitScale: number): number {
+/**
+ * The smallest scale (to within 3%) at which the drawing reads: its boxes drawn in full, or compact with (nearly)
+ * every stage name drawn. Found by halving the range between the smallest zoom and full detail in as many steps as
+ * that precision takes (seven), taking the larger end: the scale returned always reads.
+ */
+export function readableScale(layout: GraphLayout): number {
   const candidates = compactCandidates(layout);
   const stages = layout.nodes.filter((node) => node.kind === 'stage').map((node) => node.id);
   const reads = (scale: number): boolean => {
@@ -68,9 +72,14 @@ function readableScale(layout: GraphLayout, fitScale: number): number {
     const drawn = visibleCompactLabels(candidates, scale).named;
     return stages.filter((id) => drawn.has(id)).length >= NAMES_DRAWN_TO_READ * stages.length;
   };
-  let scale = fitScale;
-  while (!reads(scale)) scale = Math.min(scale * SCALE_STEP, FULL_DETAIL_SCALE);
-  return scale;
+  let [low, high] = [MIN_SCALE, FULL_DETAIL_SCALE];
+  if (reads(low)) return low;
+  while (high / low > READABLE_PRECISION) {
+    const middle = Math.sqrt(low * high);
+    if (reads(middle)) high = middle;
+    else low = middle;
+  }
+  return high;
 }
 
 /** The node furthest along the flow (rightmost left-to-right, lowest top-to-bottom). */

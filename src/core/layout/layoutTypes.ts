@@ -129,4 +129,9 @@ export interface GraphLayout {
   crossings: number;
   /** Interior polyline points where an edge changes direction. */
   bends: number;
+  /**
+   * The smallest zoom scale at which the drawing reads (see `readableScale`), worked out with the layout so the view
+   * opens without trying scales itself.
+   */
+  readableScale: number;
 }

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { compactBoxWidth, compactCandidates, visibleCompactLabels } from '../../../src/core/layout/compactLabels';
-import { firstViewTransform, fitWholeDrawing } from '../../../src/core/layout/firstView';
-import { detailAt } from '../../../src/core/layout/levelOfDetail';
+import { firstViewTransform, fitWholeDrawing, readableScale } from '../../../src/core/layout/firstView';
+import { detailAt, FULL_DETAIL_SCALE } from '../../../src/core/layout/levelOfDetail';
 import { layoutStageGraph } from '../../../src/core/layout/layoutStageGraph';
 import { centreTransform, fitTransform, isInView, revealTransform, screenBox } from '../../../src/core/layout/viewTransforms';
 
@@ -75,5 +75,21 @@ describe('firstViewTransform', () => {
     }
     const shown = layout.nodes.filter((node) => (node.kind === 'stage' || node.kind === 'family') && node.reachable && isInView(node, first, view));
     assert.ok(shown.length >= 5, `${shown.length} built stages in view`);
+  });
+
+  it('opens at the scale the layout says the drawing reads from, which the host works out once', () => {
+    for (const name of ['moby-buildkit', 'moby-moby', 'docker-buildx']) {
+      const layout = layoutStageGraph(buildStageGraph(readFileSync(`test/fixtures/real/${name}.Dockerfile`, 'utf8')), { collapseFamiliesFrom: 20 });
+      assert.equal(layout.readableScale, readableScale(layout), `${name}: the layout carries its readable scale`);
+      const stages = layout.nodes.filter((node) => node.kind === 'stage');
+      const candidates = compactCandidates(layout);
+      const namedAt = (scale: number): number => stages.filter((stage) => visibleCompactLabels(candidates, scale).named.has(stage.id)).length;
+      const scale = layout.readableScale;
+      assert.ok(scale < FULL_DETAIL_SCALE, `${name} is big enough to be read compact`);
+      assert.ok(namedAt(scale) >= 0.9 * stages.length, `${name}: nearly every name is drawn at ${scale}`);
+      assert.ok(namedAt(scale / 1.1) < 0.9 * stages.length, `${name}: 10% further out, too many names are left out`);
+      const first = firstViewTransform(layout, view);
+      assert.equal(first.k, Math.max(scale, fitWholeDrawing(layout, view).k), `${name}: the first view is at that scale, or the fit when larger`);
+    }
   });
 });
