@@ -1,4 +1,4 @@
-import { select, type Selection } from 'd3';
+import type { Selection } from 'd3';
 import type { Box } from '../src/core/layout/boxGrid';
 import { compactCandidates, compactLabelRank, compactNodeBox, ELIDED_BOX_PX, visibleCompactLabels, type CompactCandidate } from '../src/core/layout/compactLabels';
 import { COMPACT_BOX_PX } from '../src/core/layout/levelOfDetail';
@@ -156,8 +156,11 @@ export class DetailLevels {
       shownById.set(node.id, box);
       const [x, y] = [box.x - node.x, box.y - node.y];
       const rx = rounded(node) ? (scale === null ? 6 : 4 * unit) : box.height / 2;
-      select(this).select('rect.box').attr('x', x).attr('y', y).attr('width', box.width).attr('height', box.height).attr('rx', rx);
-      select(this).select('rect.stack').attr('x', x + 4 * unit).attr('y', y - 4 * unit).attr('width', box.width).attr('height', box.height).attr('rx', rx);
+      // Straight to the DOM: this runs for every node on every zoom step that changes which names fit.
+      for (const child of this.children) {
+        if (child.classList.contains('box')) setBox(child, x, y, box.width, box.height, rx);
+        else if (child.classList.contains('stack')) setBox(child, x + 4 * unit, y - 4 * unit, box.width, box.height, rx);
+      }
     });
     // A family's frame keeps its members inside, grown with them, its label in the band above them.
     const band = scale === null ? GROUP_LABEL_BAND : Math.max(GROUP_LABEL_BAND, GROUP_BAND_PX / scale);
@@ -177,4 +180,12 @@ export class DetailLevels {
     groups.select('rect.band').data(frames).attr('x', (frame) => frame.x).attr('y', (frame) => frame.y).attr('width', (frame) => frame.width).attr('height', band);
     groups.select('text.group-label').data(frames).attr('x', (frame) => frame.x + 10 * unit).attr('y', (frame) => frame.y + (scale === null ? 15 : band / 2 + 4));
   }
+}
+
+function setBox(rect: Element, x: number, y: number, width: number, height: number, rx: number): void {
+  rect.setAttribute('x', String(x));
+  rect.setAttribute('y', String(y));
+  rect.setAttribute('width', String(width));
+  rect.setAttribute('height', String(height));
+  rect.setAttribute('rx', String(rx));
 }

@@ -2,7 +2,7 @@ import { select, zoom, zoomIdentity, zoomTransform, type Selection, type ZoomBeh
 import { crowdedEdgeLabels } from '../src/core/layout/crowdedEdgeLabels';
 import { firstViewTransform, fitWholeDrawing } from '../src/core/layout/firstView';
 import { ELIDED_NAME_MARK } from '../src/core/layout/compactLabels';
-import { REVEAL_SCALE } from '../src/core/layout/levelOfDetail';
+import { detailAt, REVEAL_SCALE } from '../src/core/layout/levelOfDetail';
 import { GROUP_LABEL_BAND } from '../src/core/layout/familyGroups';
 import type { GraphLayout, LayoutEdge, LayoutGroup, LayoutNode } from '../src/core/layout/layoutTypes';
 import { nodeText } from '../src/core/layout/nodeText';
@@ -65,6 +65,8 @@ export class GraphRenderer {
   private knownSize: ViewSize | null = null;
   /** What Fit takes in besides the layout (see `setExtent`). */
   private extent: { width: number; height: number } | null = null;
+  /** Whether the boxes' own lines are still those of an earlier drawing (see `drawNodeTextWhenShown`). */
+  private nodeTextStale = false;
   /** Classes another part of the view puts on nodes (a build's states), kept whenever node classes are set. */
   private nodeMarks: (node: LayoutNode) => string = () => '';
 
@@ -111,6 +113,7 @@ export class GraphRenderer {
           this.autoView = null;
         }
         this.detail.show(event.transform.k);
+        this.drawNodeTextWhenShown();
       })
       .on('end', () => this.events.viewChanged());
     this.svg.call(this.zoomBehavior).on('dblclick.zoom', null);
@@ -253,16 +256,9 @@ export class GraphRenderer {
       .attr('height', (node) => node.height)
       .attr('rx', (node) => (node.kind === 'stage' || node.kind === 'family' ? 6 : node.height / 2));
     nodes.select('rect.stack').attr('x', 4).attr('y', -4).attr('width', (node) => node.width).attr('height', (node) => node.height).attr('rx', 6);
-    nodes
-      // Only the box's own lines: the compact name is a text too.
-      .selectAll<SVGTextElement, ReturnType<typeof nodeText>[number]>(':scope > text:not(.compact-name):not(.elided-mark)')
-      .data((node) => nodeText(node))
-      .join((enter) => enter.insert('text', '.compact-name'))
-      .attr('class', (line) => line.role)
-      .attr('x', (line) => line.x)
-      .attr('y', (line) => line.y)
-      .attr('text-anchor', (line) => line.anchor)
-      .text((line) => line.text);
+    // The boxes' own lines are drawn once the zoom is known: a big drawing opens compact, where they are not shown.
+    this.nodeTextStale = true;
+    queueMicrotask(() => this.drawNodeTextWhenShown());
     nodes
       .select('text.compact-name')
       .attr('x', (node) => node.width / 2)
@@ -285,6 +281,23 @@ export class GraphRenderer {
         .attr('transform', (node) => `translate(${node.x},${node.y})`);
     }
     this.detail.setLayout(layout);
+  }
+
+  /** Draws the boxes' own lines (name, base, counts) if the drawing has changed since and they are shown. */
+  private drawNodeTextWhenShown(): void {
+    if (!this.nodeTextStale || detailAt(this.zoom.k) !== 'full') return;
+    this.nodeTextStale = false;
+    this.nodeLayer
+      .selectAll<SVGGElement, LayoutNode>('g.node')
+      // Only the box's own lines: the compact name is a text too.
+      .selectAll<SVGTextElement, ReturnType<typeof nodeText>[number]>(':scope > text:not(.compact-name):not(.elided-mark)')
+      .data((node) => nodeText(node))
+      .join((enter) => enter.insert('text', '.compact-name'))
+      .attr('class', (line) => line.role)
+      .attr('x', (line) => line.x)
+      .attr('y', (line) => line.y)
+      .attr('text-anchor', (line) => line.anchor)
+      .text((line) => line.text);
   }
 
   /** The boxes around families drawn side by side, with a label band that collapses the family. */
