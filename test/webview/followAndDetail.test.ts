@@ -80,6 +80,7 @@ describe('graph view: level of detail, follow and resize', function () {
     view = await harness.open('vscode-light', { width: 700, height: 900 });
     await view.post(messageFor('test/fixtures/real/moby-buildkit.Dockerfile'));
     await view.page.click('.toolbar button[title^="Fit"]');
+    await view.nextFrame();
     assert.ok((await transformOf(view)).k < 0.25, 'the whole file is tiny');
     const boxes = await view.page.$$eval('svg.graph g.node text.compact-name', (texts) =>
       texts.filter((text) => text.getClientRects().length > 0).map((text) => text.getBoundingClientRect()).map(({ left, right, top, bottom }) => ({ left, right, top, bottom })),

@@ -144,6 +144,14 @@ export class ViewPage {
   /** Delivers a message the way VS Code does (a window `message` event), then lets the view draw. */
   async post(message: HostToWebviewMessage | Record<string, unknown>): Promise<void> {
     await this.page.evaluate((data) => window.postMessage(data, '*'), message);
+    await this.nextFrame();
+  }
+
+  /**
+   * Waits until the next frame is painted: the level of detail decides which names fit in an animation frame, so
+   * what a click or zoom changed is only complete (and only ever painted) after it.
+   */
+  async nextFrame(): Promise<void> {
     await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   }
 
