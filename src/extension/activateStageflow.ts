@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import type { BuildFeatures } from './build/registerBuild';
+import { BuildResults } from './build/buildResults';
+import type { BuildRunner } from './build/buildRunner';
+import { registerBuildResults } from './build/registerBuildResults';
 import { registerStageDiagrams } from './docs/registerStageDiagrams';
 import { DocumentGraphCache } from './documentGraphCache';
 import { EntryPointIndex } from './entrypoints/entryPointIndex';
@@ -24,10 +26,11 @@ export interface StageflowHost {
   /** A layout runner for one graph panel: a worker thread in Node, in-process in a web worker. */
   createLayoutRunner(): LayoutRunner;
   /**
-   * Registers building from the editor, which needs a process (Node), or the commands saying it does (web); returns
-   * what the graph view shows builds with, or undefined where nothing builds.
+   * Registers running builds from the editor, which needs a process (Node), or the commands saying it does (web);
+   * returns the runner, which publishes its builds to `results`, or undefined where nothing builds. What shows
+   * builds and saved logs is registered in every host.
    */
-  registerBuild(context: vscode.ExtensionContext, cache: DocumentGraphCache, log: vscode.LogOutputChannel, dockerfiles: vscode.DocumentSelector): BuildFeatures | undefined;
+  registerBuild(context: vscode.ExtensionContext, cache: DocumentGraphCache, results: BuildResults, log: vscode.LogOutputChannel, dockerfiles: vscode.DocumentSelector): BuildRunner | undefined;
 }
 
 /**
@@ -66,7 +69,10 @@ export function activateStageflow(context: vscode.ExtensionContext, host: Stagef
   );
   registerEntryPointFeatures(context, entryPoints, cache, log, dockerfiles);
   registerStageDiagrams(context, cache);
-  const build = host.registerBuild(context, cache, log, dockerfiles);
+  const results = new BuildResults();
+  context.subscriptions.push(results);
+  const build = { results, runner: host.registerBuild(context, cache, results, log, dockerfiles) };
+  registerBuildResults(context, cache, log, build);
   registerGraphPanel(context, { extensionUri: context.extensionUri, cache, log, entryPoints, build, createLayoutRunner: () => host.createLayoutRunner() });
   // Diagnostics for the Dockerfiles already open are computed after activation returns: nothing here waits on them.
   const initialDiagnostics = setTimeout(() => diagnostics.refreshAll(), 0);

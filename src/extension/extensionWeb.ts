@@ -6,7 +6,7 @@ import { activateStageflow } from './activateStageflow';
 import { registerBuildUnavailable } from './build/registerBuildUnavailable';
 import { InProcessLayoutRunner } from './graphView/inProcessLayoutRunner';
 
-/** Stageflow without what needs a process: layouts in-process, and build commands that say where building works. */
+/** Stageflow without what needs a process: layouts in-process, and the commands that run a build say where building works. */
 export function activate(context: vscode.ExtensionContext): void {
   activateStageflow(context, { createLayoutRunner: () => new InProcessLayoutRunner(), registerBuild: registerBuildUnavailable });
 }

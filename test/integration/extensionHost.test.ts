@@ -33,12 +33,13 @@ describe(`The extension host (${web ? 'web worker, as VS Code for the Web' : 'No
   });
 
   if (web) {
-    it('offers no Build lens, and the build commands say building needs desktop VS Code or a remote', async () => {
+    it('offers no Build lens, and the commands that run a build say building needs desktop VS Code or a remote', async () => {
       const document = await openFixture('features/stages.Dockerfile');
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
       assert.ok(lenses.some((lens) => lens.command?.command === 'stageflow.showGraph'), 'the other lenses are there');
       assert.deepEqual(lenses.filter((lens) => lens.command?.command === 'stageflow.build'), []);
-      for (const command of ['stageflow.build', 'stageflow.openBuildLog']) {
+      // Open Build Log… runs no process: it works here (buildLog.test.ts).
+      for (const command of ['stageflow.build', 'stageflow.cancelBuild']) {
         const message = await vscode.commands.executeCommand<string>(command, document.uri);
         assert.match(message, /^Building needs desktop VS Code or a remote window/, command);
       }

@@ -5,7 +5,7 @@ import { Disposable } from '../disposable';
 import { graphEntryPoints, type GraphEntryPoint } from '../../core/editor/graphEntryPoints';
 import { NO_RESOLVE_OVERRIDE, type ResolveOverride } from '../../core/editor/resolveOverride';
 import { isDockerfile, type DocumentGraphCache } from '../documentGraphCache';
-import type { BuildFeatures } from '../build/registerBuild';
+import type { BuildFeatures } from '../build/registerBuildResults';
 import type { EntryPointIndex } from '../entrypoints/entryPointIndex';
 import { resolveOptionsFromSettings } from '../settings';
 import { exportGraph } from './exportGraph';
@@ -31,8 +31,8 @@ export interface GraphPanelServices {
   log: vscode.LogOutputChannel;
   /** The Compose services and Bake targets of the workspace, drawn with the Dockerfiles they build. */
   entryPoints: EntryPointIndex;
-  /** Builds and their results, laid onto the graph; the Build button runs them. None where nothing builds (web). */
-  build: BuildFeatures | undefined;
+  /** Build results (of builds and saved logs), laid onto the graph; the Build button runs builds where a runner is. */
+  build: BuildFeatures;
   /** A layout runner for one panel (started with the panel, disposed with it). */
   createLayoutRunner(): LayoutRunner;
 }

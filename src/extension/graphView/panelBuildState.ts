@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { graphBuildOverlay, type OverlaySource } from '../../core/buildrun/graphBuildOverlay';
 import type { BuildAvailabilityMessage, BuildDrawnMessage, BuildStateMessage, HostToWebviewMessage } from '../../shared/protocol';
-import type { BuildFeatures } from '../build/registerBuild';
+import type { BuildFeatures } from '../build/registerBuildResults';
 import type { BuildResult } from '../build/buildResults';
 import { BUILD_NEEDS_PROCESS } from '../build/registerBuildUnavailable';
 import { Disposable } from '../disposable';
@@ -25,20 +25,21 @@ export interface PanelBuildRecord {
  * `BuildResults`) onto the view as per-stage states, as often as the build is published (`BuildRunner` throttles
  * it), and clears them when the results are dropped (an edit); tells the view whether its Build button can build
  * (the runner's refusal: an untrusted workspace, a file not on disk) or a build runs; runs and cancels builds the
- * view asks for. Without build features (VS Code for the Web) the button says where building works.
+ * view asks for. Without a runner (VS Code for the Web) the button says where building works; saved logs are drawn
+ * all the same.
  */
 export class PanelBuildState extends Disposable {
   private document: vscode.TextDocument | undefined;
   readonly record: PanelBuildRecord = { posted: [], availability: null, drawn: null };
 
   constructor(
-    private readonly build: BuildFeatures | undefined,
+    private readonly build: BuildFeatures,
     private readonly post: (message: HostToWebviewMessage) => void,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    if (!build) return;
     this.register(build.results.onDidChange((uri) => uri.toString() === this.document?.uri.toString() && this.postState()));
+    if (!build.runner) return;
     this.register(build.runner.onDidChangeRunning(() => this.postAvailability()));
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.postAvailability()));
   }
@@ -64,7 +65,7 @@ export class PanelBuildState extends Disposable {
 
   /** The view's Cancel button, while the shown document builds. */
   cancel(): void {
-    if (this.document && this.build?.runner.building?.toString() === this.document.uri.toString()) this.build.runner.cancel();
+    if (this.document && this.build.runner?.building?.toString() === this.document.uri.toString()) this.build.runner.cancel();
   }
 
   /** The webview reports drawing a build's states. */
@@ -75,7 +76,7 @@ export class PanelBuildState extends Disposable {
   private postState(): void {
     const document = this.document;
     if (!document) return;
-    const result = this.build?.results.get(document.uri);
+    const result = this.build.results.get(document.uri);
     const overlay = result?.timeline ? graphBuildOverlay(result.timeline, overlaySource(result), Date.now()) : null;
     const message: BuildStateMessage = { type: 'buildState', documentUri: document.uri.toString(), version: result?.version ?? document.version, overlay };
     this.post(message);
@@ -96,8 +97,8 @@ export class PanelBuildState extends Disposable {
   private postAvailability(): void {
     const document = this.document;
     if (!document) return;
-    const building = this.build?.runner.building;
-    const refusal = this.build ? this.build.runner.refusal(document) : BUILD_NEEDS_PROCESS;
+    const building = this.build.runner?.building;
+    const refusal = this.build.runner ? this.build.runner.refusal(document) : BUILD_NEEDS_PROCESS;
     let state: BuildAvailabilityMessage['state'] = 'ready';
     let reason: string | null = null;
     if (building?.toString() === document.uri.toString()) state = 'building';

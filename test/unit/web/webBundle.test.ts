@@ -33,12 +33,14 @@ describe('the web extension bundle (dist/extensionWeb.js)', function () {
     assert.deepEqual([...new Set(externals)], ['vscode']);
   });
 
-  it('holds none of what needs a process: the build runner and the worker-thread layout runner', async () => {
+  it('holds none of what needs a process: the build runner, its registration and the worker-thread layout runner', async () => {
     const { inputs } = await bundleMetafile('extensionWeb');
-    const processOnly = inputs.filter((input) => /src\/extension\/(build\/(buildRunner|buildLocation)|graphView\/(workerLayoutRunner|layoutWorker))\.ts$/.test(input));
+    const processOnly = inputs.filter((input) => /src\/extension\/(build\/(buildRunner|buildLocation|registerBuild)|graphView\/(workerLayoutRunner|layoutWorker))\.ts$/.test(input));
     assert.deepEqual(processOnly, []);
-    // What it does hold: the shared activation, the in-process layouts and the stand-in build commands.
-    for (const expected of ['src/extension/activateStageflow.ts', 'src/extension/graphView/inProcessLayoutRunner.ts', 'src/extension/build/registerBuildUnavailable.ts']) {
+    // What it does hold: the shared activation, the in-process layouts, the stand-in for the commands that run a
+    // build, and what shows build results and saved logs.
+    const shown = ['src/extension/build/registerBuildResults.ts', 'src/extension/build/openBuildLog.ts', 'src/extension/build/buildDecorations.ts', 'src/extension/build/buildDiagnostics.ts'];
+    for (const expected of ['src/extension/activateStageflow.ts', 'src/extension/graphView/inProcessLayoutRunner.ts', 'src/extension/build/registerBuildUnavailable.ts', ...shown]) {
       assert.ok(inputs.includes(expected), `${expected} is in the web bundle`);
     }
   });
