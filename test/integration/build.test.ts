@@ -3,30 +3,12 @@
 // --network=none (the daemon has no network). The Dockerfiles are test/fixtures/workspace/build/.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { BuildRecord } from '../../src/extension/build/buildRunner';
 import type { BuildReport } from '../../src/core/buildrun/buildReport';
-import type { LineAnnotation } from '../../src/core/buildrun/buildAnnotations';
 import type { TimelineJson } from '../../src/core/buildlog/timelineJson';
-import type { OpenedLog } from '../../src/extension/build/openBuildLog';
+import { buildState } from './buildState';
 import { closeAllEditors, openFixture, openUntitled, waitFor } from './dockerfileTestHelpers';
 import { panelBuildReport as graphBuild, panelReport } from './graphPanelReport';
-import { getStageflowExtension } from './stageflowExtension';
 import { workbenchScreenshot } from './workbenchScreenshot';
-
-/** What `_stageflow.buildState` reports for a document. */
-interface BuildState {
-  building: string | null;
-  lastBuild: BuildRecord | null;
-  result: {
-    running: boolean;
-    source: { kind: 'build'; command: string } | { kind: 'log'; name: string };
-    mismatch: string | null;
-    outcome: string | null;
-    timeline: TimelineJson | null;
-    report: BuildReport | null;
-  } | null;
-  annotations: LineAnnotation[];
-}
 
 /** Debian's 20.10 CLI (another docker may come first on PATH) and the daemon's lack of network. */
 const buildSettings = { command: '/usr/bin/docker build', args: ['--network=none'] };
@@ -35,10 +17,6 @@ async function setBuildSettings(settings: { command?: string; args?: string[] })
   const config = vscode.workspace.getConfiguration('stageflow');
   await config.update('build.command', settings.command, vscode.ConfigurationTarget.Global);
   await config.update('build.args', settings.args, vscode.ConfigurationTarget.Global);
-}
-
-function buildState(uri?: vscode.Uri): Promise<BuildState> {
-  return Promise.resolve(vscode.commands.executeCommand<BuildState>('_stageflow.buildState', uri));
 }
 
 /** `label:status` per stage, in the Dockerfile's order. */
@@ -298,29 +276,5 @@ describe('Building from the editor (real BuildKit)', function () {
     const canceled = await waitFor(graphBuild, (record) => record!.posted.at(-1)?.running === false, 'the canceled build on the graph');
     assert.equal(canceled!.posted.at(-1)!.outcome, 'canceled');
     assert.equal((await buildState(slow.uri)).building, null);
-  });
-
-  it('lays a saved log onto the Dockerfile it is a build of, and refuses a log of another', async () => {
-    // A real build log and its Dockerfile from the unit fixtures (test/fixtures/buildlogs), outside the workspace.
-    const fixtures = vscode.Uri.joinPath(vscode.Uri.file(getStageflowExtension().extensionPath), 'test', 'fixtures', 'buildlogs');
-    const dockerfile = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(fixtures, 'failure.Dockerfile'));
-    await vscode.window.showTextDocument(dockerfile);
-    const opened = await vscode.commands.executeCommand<OpenedLog>('stageflow.openBuildLog', vscode.Uri.joinPath(fixtures, 'failure.gha.log'));
-    assert.equal(opened.dockerfile?.toString(), dockerfile.uri.toString());
-    assert.match(opened.message, /^failure\.gha\.log on .*failure\.Dockerfile: build failed in stage test at line 9: executor failed running/);
-    const state = await buildState(dockerfile.uri);
-    assert.deepEqual(state.result?.source, { kind: 'log', name: 'failure.gha.log' });
-    assert.equal(vscode.languages.getDiagnostics(dockerfile.uri).filter((diagnostic) => diagnostic.source === 'Stageflow build').length, 1);
-    // The graph shows it as it shows a build from the editor: the failed stage, the canceled ones, no critical path.
-    await showGraph(dockerfile);
-    const onGraph = await waitFor(graphBuild, (record) => record!.drawn?.version === dockerfile.version && record!.posted.at(-1)?.outcome === 'failed', 'the log on the graph', 30_000);
-    assert.deepEqual(onGraph!.posted.at(-1)!.stages, ['base:built built 0.1s', 'slow:canceled canceled', 'test:failed failed', 'other:canceled canceled', 'release:not-run not run: the build stopped']);
-    assert.deepEqual(onGraph!.posted.at(-1)!.failure, { stage: 2, line: 9 });
-    assert.deepEqual(onGraph!.posted.at(-1)!.criticalPath, []);
-
-    // parallel.log fits neither failure.Dockerfile nor the workspace's build/parallel.Dockerfile.
-    const refused = await vscode.commands.executeCommand<OpenedLog>('stageflow.openBuildLog', vscode.Uri.joinPath(fixtures, 'parallel.log'));
-    assert.equal(refused.dockerfile, null);
-    assert.match(refused.message, /^parallel\.log is not a build of .*: log line \d+: /);
   });
 });
