@@ -49,10 +49,17 @@ const revealBuildLine = (line: number): void => {
 };
 const buildMarks = new BuildOverlayView(view.svg, { revealLine: revealBuildLine });
 renderer.markNodes((node) => buildMarks.classesOf(node));
-const timeline = new TimelineStripView({
-  revealStage: (stage) => build && host.post({ type: 'revealStage', stage, version: build.version }),
-  revealLine: revealBuildLine,
-});
+const timeline = new TimelineStripView(
+  {
+    revealStage: (stage) => build && host.post({ type: 'revealStage', stage, version: build.version }),
+    revealLine: revealBuildLine,
+    collapsedChanged(collapsed) {
+      state.timelineCollapsed = collapsed;
+      saveState();
+    },
+  },
+  state.timelineCollapsed,
+);
 view.svg.after(timeline.element);
 const buildButton = new BuildButton({
   build: (documentUri) => host.post({ type: 'build', documentUri }),

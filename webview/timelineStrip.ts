@@ -17,13 +17,15 @@ export interface TimelineStripEvents {
   revealStage(stage: number): void;
   /** "Reveal" on a failed build: reveal the failing line. */
   revealLine(line: number): void;
+  /** The user folded the strip away or opened it again (worth saving, so a reloaded view keeps it). */
+  collapsedChanged(collapsed: boolean): void;
 }
 
 /**
  * The compact timeline under the graph: the build's summary line (with "Reveal" when it failed at a line), then the
  * stages as bars on a time axis (`TimelineStrip` from the core: parallel stages on rows of their own, the critical
  * path emphasised, failed and canceled stages marked with their sign), each bar's hover saying the stage and its
- * time. Collapsible; drawn again at the strip's width when the panel is resized. Text goes in as text only.
+ * time. Collapsible (starting as `collapsed` says, from the view's saved state); drawn again at the strip's width when the panel is resized. Text goes in as text only.
  */
 export class TimelineStripView {
   readonly element: HTMLElement;
@@ -33,10 +35,12 @@ export class TimelineStripView {
   private readonly chart: SVGSVGElement;
   private readonly note: HTMLElement;
   private overlay: BuildOverlay | null = null;
-  private collapsed = false;
   private drawnWidth = 0;
 
-  constructor(private readonly events: TimelineStripEvents) {
+  constructor(
+    private readonly events: TimelineStripEvents,
+    private collapsed = false,
+  ) {
     this.element = document.createElement('section');
     this.element.className = 'build-strip';
     this.element.setAttribute('aria-label', 'Build timeline');
@@ -65,6 +69,7 @@ export class TimelineStripView {
     this.toggle.addEventListener('click', () => {
       this.collapsed = !this.collapsed;
       this.redraw();
+      this.events.collapsedChanged(this.collapsed);
     });
     this.reveal.addEventListener('click', () => {
       const line = this.overlay?.failure?.line;

@@ -30,13 +30,14 @@ export function connectToHost(): ViewHost {
 
 /** Saved state is data from an earlier page: keep only fields of the expected types. */
 function readState(saved: unknown): GraphViewState {
-  const state: GraphViewState = { documentUri: null, zoom: null, selected: null, legend: false, view: null };
+  const state: GraphViewState = { documentUri: null, zoom: null, selected: null, legend: false, timelineCollapsed: false, view: null };
   if (typeof saved !== 'object' || saved === null) return state;
-  const { documentUri, zoom, selected, legend, view } = saved as Record<string, unknown>;
+  const { documentUri, zoom, selected, legend, timelineCollapsed, view } = saved as Record<string, unknown>;
   state.view = validateViewChoices(view);
   if (typeof documentUri === 'string') state.documentUri = documentUri;
   if (typeof selected === 'string') state.selected = selected;
   if (typeof legend === 'boolean') state.legend = legend;
+  if (typeof timelineCollapsed === 'boolean') state.timelineCollapsed = timelineCollapsed;
   if (typeof zoom === 'object' && zoom !== null) {
     const { x, y, k } = zoom as Record<string, unknown>;
     if ([x, y, k].every((value) => typeof value === 'number' && Number.isFinite(value)) && (k as number) > 0) {

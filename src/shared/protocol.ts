@@ -291,6 +291,8 @@ export interface GraphViewState {
   selected: string | null;
   /** Whether the legend is open. */
   legend: boolean;
+  /** Whether the build timeline strip is folded away (its toggle closed). */
+  timelineCollapsed: boolean;
   /** The view's choices for `documentUri`, sent back to the host after a reload. */
   view: ViewChoices | null;
 }

@@ -110,6 +110,27 @@ describe('build states on the graph view in Chromium', function () {
     assert.equal(await view.page.$$eval('svg.graph .build-badge, svg.graph .critical-ring', (marks) => marks.length), 0);
   });
 
+  it('keeps the timeline folded away or open across a reload of the view (its saved state)', async () => {
+    const scene = buildScene('parallel.log');
+    const showScene = async (): Promise<void> => {
+      await view.post(scene.graph);
+      await view.post(scene.build);
+    };
+    await showScene();
+    await view.page.click('.build-strip .strip-toggle');
+    // The page goes away as when the panel is hidden (no retained context) or VS Code restarts; the host sends again.
+    await view.page.reload();
+    await showScene();
+    assert.equal(await view.page.isVisible('.build-strip .summary-text'), true, 'the summary line stays');
+    assert.equal(await view.page.isVisible('svg.timeline'), false, 'the timeline stays folded away');
+    assert.equal(await view.page.getAttribute('.build-strip .strip-toggle', 'aria-expanded'), 'false');
+    await view.page.click('.build-strip .strip-toggle');
+    await view.page.reload();
+    await showScene();
+    assert.equal(await view.page.isVisible('svg.timeline'), true, 'opened again, it stays open');
+    assert.equal(await view.page.getAttribute('.build-strip .strip-toggle', 'aria-expanded'), 'true');
+  });
+
   it('marks the failed stage: its badge and the strip reveal the failing line; canceled and unstarted stages say why', async () => {
     const scene = buildScene('failure.gha.log');
     await view.post(scene.graph);
