@@ -92,7 +92,10 @@ const ENTRY_POINT_VALUE = 'entry:';
 export function renderTargets(select: HTMLSelectElement, message: Pick<GraphMessage, 'targets' | 'target' | 'targetFromSettings' | 'entryPoints' | 'entryPoint'> | null): void {
   const targets = message?.targets ?? [];
   const fromSettings = message?.targetFromSettings ?? null;
-  const defaultOption = element('option', { value: '' }, fromSettings === null ? 'Default (last stage)' : `${fromSettings} (stageflow.target setting)`);
+  const defaultOption =
+    fromSettings === null
+      ? element('option', { value: '', title: DEFAULT_TARGET_MEANING, 'aria-label': DEFAULT_TARGET_MEANING }, DEFAULT_TARGET_WORDS)
+      : element('option', { value: '' }, `${fromSettings} (stageflow.target setting)`);
   const options: HTMLElement[] = [defaultOption, ...targets.map((name) => element('option', { value: name }, name))];
   const chosen = message?.target ?? null;
   if (chosen !== null && chosen !== '' && !targets.includes(chosen)) options.push(element('option', { value: chosen }, `${chosen} (no such stage)`));
@@ -106,7 +109,21 @@ export function renderTargets(select: HTMLSelectElement, message: Pick<GraphMess
   const chosenEntry = message?.entryPoint ?? null;
   if (chosenEntry !== null && entryPoints.some((entry) => entry.id === chosenEntry)) select.value = ENTRY_POINT_VALUE + chosenEntry;
   else select.value = chosen ?? '';
-  select.title = fromSettings === null ? '' : `The stageflow.target setting builds ${fromSettings}; pick another stage to build that one here`;
+  select.title = pickerTitle(select, fromSettings);
+}
+
+/**
+ * The default choice when no setting names a target, in words short enough for the closed picker beside the editor
+ * ("Default (last stage)" was cut there); the tooltip and the screen-reader name, which start with the same words, say
+ * that it is the default and why: BuildKit's rule for a build without --target.
+ */
+const DEFAULT_TARGET_WORDS = 'Last stage';
+const DEFAULT_TARGET_MEANING = `${DEFAULT_TARGET_WORDS}: the default target, which docker build builds without --target`;
+
+/** The picker's tooltip: the choice on show in full (a long stage name may be cut in the closed picker) and what it means. */
+function pickerTitle(select: HTMLSelectElement, fromSettings: string | null): string {
+  if (select.value === '') return fromSettings === null ? DEFAULT_TARGET_MEANING : `The stageflow.target setting builds ${fromSettings}; pick another stage to build that one here`;
+  return `Build target: ${select.selectedOptions[0]?.textContent ?? select.value}`;
 }
 
 /** What choosing the picker's current option asks the host: a stage (or the default), or an entry point. */

@@ -106,7 +106,7 @@ describe('graph view in Chromium', function () {
     const text = example('node-frontend.Dockerfile');
     await view.post(panelMessageFor(text));
     assert.deepEqual(await view.page.$$eval('#target option, select[aria-label="Build target"] option', (options) => options.map((option) => option.textContent)), [
-      'Default (last stage)',
+      'Last stage',
       'deps',
       'build',
       'runtime',
@@ -165,8 +165,44 @@ describe('graph view in Chromium', function () {
     assert.equal(await pickerShows(), 'gone (no such stage)');
     assert.equal(await view.page.isVisible('button.reset'), true);
     await view.post(panelMessageFor(text, {}, 4));
-    assert.equal(await pickerShows(), 'Default (last stage)');
+    assert.equal(await pickerShows(), 'Last stage');
     assert.equal(await view.page.isVisible('button.reset'), false);
+  });
+
+  it('shows the default target whole in the picker beside the editor, its meaning in the tooltip, and long stage names whole', async () => {
+    const text = readFileSync('test/fixtures/real/moby-buildkit.Dockerfile', 'utf8');
+    const targetPicker = 'select[aria-label="Build target"]';
+    /** The picker's width, and the width the same picker needs to show its chosen option without cutting it. */
+    const pickerRoom = (): Promise<{ width: number; needed: number; right: number; viewWidth: number }> =>
+      view.page.$eval(targetPicker, (element) => {
+        const picker = element as HTMLSelectElement;
+        const alone = picker.cloneNode(false) as HTMLSelectElement;
+        alone.append(picker.selectedOptions[0].cloneNode(true));
+        alone.style.maxWidth = 'none';
+        picker.after(alone);
+        const needed = alone.getBoundingClientRect().width;
+        alone.remove();
+        const box = picker.getBoundingClientRect();
+        return { width: box.width, needed, right: box.right, viewWidth: document.documentElement.clientWidth };
+      });
+    // 700 px: the panel of the screenshots; 460 px: a panel beside the editor in a 1280 px window.
+    for (const width of [700, 460]) {
+      await view.page.setViewportSize({ width, height: 900 });
+      await view.post(panelMessageFor(text, {}, 1, 'moby-buildkit.Dockerfile'));
+      const room = await pickerRoom();
+      assert.ok(room.width >= room.needed - 0.5, `at ${width} px the picker is ${room.width.toFixed(1)} px wide; its default needs ${room.needed.toFixed(1)} px`);
+      assert.ok(room.right <= room.viewWidth, `at ${width} px the picker ends within the panel`);
+    }
+    const meaning = /^Last stage: the default target, which docker build builds without --target$/;
+    assert.match((await view.page.getAttribute(targetPicker, 'title'))!, meaning);
+    assert.match((await view.page.getAttribute(`${targetPicker} option[value=""]`, 'title'))!, meaning);
+    assert.match((await view.page.getAttribute(`${targetPicker} option[value=""]`, 'aria-label'))!, meaning);
+    // The list shows every stage name whole, however long; a long one chosen is named whole in the picker's tooltip.
+    const stages = await view.page.$$eval(`${targetPicker} option:not([value=""])`, (options) => options.map((option) => [option.textContent, (option as HTMLOptionElement).value]));
+    for (const [shown, name] of stages) assert.equal(shown, name);
+    await view.post(panelMessageFor(text, { target: 'cni-plugins-export-squashed' }, 2, 'moby-buildkit.Dockerfile'));
+    assert.match((await view.page.getAttribute(targetPicker, 'title'))!, /\bcni-plugins-export-squashed\b/);
+    assert.ok((await pickerRoom()).right <= 460, 'a long name chosen keeps the picker within the panel');
   });
 
   it('keeps the opened build-arg form inside a narrow panel, every field visible', async () => {
@@ -332,14 +368,14 @@ describe('graph view in Chromium', function () {
   it('clears the previous document\'s name, targets and build args from the toolbar in the empty state', async () => {
     await view.post(panelMessageFor(example('parameterised.Dockerfile'), {}, 1, 'parameterised.Dockerfile'));
     assert.deepEqual(await view.page.$$eval('select[aria-label="Build target"] option', (options) => options.map((option) => option.textContent)), [
-      'Default (last stage)',
+      'Last stage',
       'build',
       'certs',
       'runtime',
     ]);
     await view.post({ type: 'empty', message: 'Open a Dockerfile (or run "Stageflow: Show Stage Graph" from one) and its build stages appear here.' });
     assert.equal(await view.page.textContent('.file-name'), '');
-    assert.deepEqual(await view.page.$$eval('select[aria-label="Build target"] option', (options) => options.map((option) => option.textContent)), ['Default (last stage)']);
+    assert.deepEqual(await view.page.$$eval('select[aria-label="Build target"] option', (options) => options.map((option) => option.textContent)), ['Last stage']);
     assert.equal(await view.page.locator('.build-args input').count(), 0);
   });
 
