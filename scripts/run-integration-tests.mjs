@@ -10,12 +10,13 @@
 //   --grep       run only the tests whose full title matches
 //   --workspace  folder to copy and open instead of test/fixtures/workspace
 //   --screenshots  let the tests ask for pictures of the workbench (test/integration/workbenchScreenshot.ts),
-//                saved in test-output/screenshots/integration/
+//                saved in test-output/screenshots/integration/, each with NAME.codelens.json: the width of every
+//                line of CodeLens on screen and the room the editor gives it, in pixels
 // The last line printed is always `N passed, N failed`; the exit code is non-zero when anything failed.
 // In development mode a private Docker daemon with BuildKit (scripts/buildkit-daemon.mjs) runs for the suite's real
 // builds; the extension host gets its DOCKER_HOST, and the daemon is stopped at the end.
 import { execFileSync } from 'node:child_process';
-import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
@@ -178,6 +179,9 @@ async function main() {
           forwardLog(level, message, suiteOut, (counts) => { summary = counts; }, (name) => {
             mkdirSync(screenshotDir, { recursive: true });
             page.screenshot({ path: path.join(screenshotDir, `${name}.png`) }).catch((error) => console.error(`No screenshot ${name}: ${error.message}`));
+            measureCodeLenses(page)
+              .then((lines) => writeFileSync(path.join(screenshotDir, `${name}.codelens.json`), JSON.stringify(lines, null, 2)))
+              .catch((error) => console.error(`No CodeLens measures for ${name}: ${error.message}`));
           })),
         page.exposeFunction('codeAutomationExit', (code) => {
           clearTimeout(timer);
@@ -211,6 +215,26 @@ async function main() {
   console.log(`Integration tests (${mode}) took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`${summary.passed} passed, ${summary.failed} failed`);
   process.exit(summary.failed > 0 ? 1 : 0);
+}
+
+/**
+ * Every line of CodeLens the workbench shows, as drawn: its text, its font, the width it needs (`needs`) and the
+ * width the editor gives it from where it starts to the minimap or the scrollbar (`room`), in CSS pixels.
+ */
+function measureCodeLenses(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.monaco-editor .codelens-decoration')].map((lens) => {
+      const editor = lens.closest('.monaco-editor');
+      const rightEdge = editor.querySelector('.minimap')?.getBoundingClientRect().left ?? editor.querySelector('.editor-scrollable').getBoundingClientRect().right;
+      const style = getComputedStyle(lens);
+      return {
+        text: lens.textContent,
+        font: `${style.fontSize} ${style.fontFamily}`,
+        needs: lens.scrollWidth,
+        room: Math.round(rightEdge - lens.getBoundingClientRect().left),
+      };
+    }),
+  );
 }
 
 /** Keeps a picture of the workbench for a failed run, in test-output/. */

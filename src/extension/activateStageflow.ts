@@ -43,10 +43,10 @@ export function activateStageflow(context: vscode.ExtensionContext, host: Stagef
   const cache = new DocumentGraphCache(log);
   const navigation = new StageNavigationProvider(cache);
   const symbols = new StageSymbolProvider(cache);
-  const codeLenses = new StageCodeLensProvider(cache, log);
   const diagnostics = new StageDiagnostics(cache, log);
   // Compose services and Bake targets that build the workspace's Dockerfiles, found once and kept current.
   const entryPoints = new EntryPointIndex(log);
+  const codeLenses = new StageCodeLensProvider(cache, entryPoints, log);
   // Registered first so that VS Code, which lists the newest provider's lenses first, puts what a stage is and who
   // uses it before the offer to extract from it.
   registerRefactorings(context, cache, entryPoints, log, dockerfiles);

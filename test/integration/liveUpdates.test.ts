@@ -24,7 +24,7 @@ describe('Editing a Dockerfile', () => {
 
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
     const users = lenses.find((lens) => lens.range.start.line === 0 && lens.command?.command === 'editor.action.showReferences');
-    assert.deepEqual([users?.command?.title, users?.command?.tooltip], ['used by 1 stage', 'Used by app (FROM, COPY): show the references']);
+    assert.deepEqual([users?.command?.title, users?.command?.tooltip], ['1 user', 'Used by app (FROM, COPY): show the references']);
 
     const diagnostics = await waitFor(
       () => vscode.languages.getDiagnostics(document.uri),

@@ -5,10 +5,10 @@ import { shortenMiddle } from '../layout/shortenText';
 import type { Range, StageGraph } from '../model';
 
 /**
- * The longest entry-point lens title: shorter than the stage lenses' (`MAX_LENS_TITLE` in stageCodeLenses.ts), as it
- * shares their line above the FROM and the line must fit an editor beside the graph view.
+ * The longest entry-point lens title (`compose+bake ×12` fits): it shares the FROM line with Build, "Show in graph"
+ * and the stage lenses, which keep to what it leaves of `LENS_LINE_BUDGET`.
  */
-const MAX_TITLE = 20;
+const MAX_TITLE = 16;
 
 /** One Compose service or Bake target a lens leads to. */
 export interface EntryPointChoice {
@@ -23,6 +23,8 @@ export interface EntryPointChoice {
 /** A lens above a FROM naming the Compose services and Bake targets that build the stage; clicking opens one. */
 export interface EntryPointLens {
   range: Range;
+  /** The index of the stage whose FROM it is above. */
+  stage: number;
   title: string;
   tooltip: string;
   entries: EntryPointChoice[];
@@ -31,7 +33,7 @@ export interface EntryPointLens {
 /**
  * The lenses of a Dockerfile at `dockerfilePath`: above the FROM of each stage that Compose services or Bake
  * targets build (by their target, or as the last stage), one lens: `compose: api` for one, `compose ×2`, `bake ×3` or
- * `compose+bake ×4` for several, within the stage lenses' title budget. The tooltip
+ * `compose+bake ×4` for several, within `MAX_TITLE`. The tooltip
  * lists them with their files; a Bake target reached only through a group is still listed by its own name.
  */
 export function entryPointLenses(scan: EntryPointScan, dockerfilePath: string, graph: StageGraph): EntryPointLens[] {
@@ -43,6 +45,7 @@ export function entryPointLenses(scan: EntryPointScan, dockerfilePath: string, g
     const entries = building.map((entry) => entryPointChoice(entry, folder));
     lenses.push({
       range: stage.ranges.from,
+      stage: stage.index,
       title: building.length === 1 ? oneTitle(building[0]) : countTitle(building),
       tooltip: `Built by ${entries.map((entry) => `${entry.label} (${entry.detail})`).join(', ')}: ${entries.length === 1 ? 'open it' : 'pick one to open'}`,
       entries,

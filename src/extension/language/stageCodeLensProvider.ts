@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
+import { titlesBesideStageLenses } from '../../core/buildrun/buildCodeLenses';
+import { entryPointLenses } from '../../core/editor/entryPointLenses';
 import { stageCodeLenses, type StageLensAction } from '../../core/editor/stageCodeLenses';
 import type { StageGraph } from '../../core/model';
+import type { DocumentGraphCache } from '../documentGraphCache';
+import type { EntryPointIndex } from '../entrypoints/entryPointIndex';
 import { toPosition, toRange } from '../typeConverters';
 import { GraphCodeLensProvider, type GraphLens } from './graphCodeLensProvider';
 
@@ -8,10 +12,24 @@ import { GraphCodeLensProvider, type GraphLens } from './graphCodeLensProvider';
 const showGraphCommand = 'stageflow.showGraph';
 const nameStageCommand = 'stageflow.nameStage';
 
-/** CodeLens above every FROM and numeric stage reference; the content comes from `stageCodeLenses`. */
+/**
+ * CodeLens above every FROM and numeric stage reference; the content comes from `stageCodeLenses`, fitted to what
+ * the Build lens and the Compose and Bake lens (other providers) leave of the line, so they follow the Compose and
+ * Bake files too.
+ */
 export class StageCodeLensProvider extends GraphCodeLensProvider {
+  constructor(
+    cache: DocumentGraphCache,
+    private readonly entryPoints: EntryPointIndex,
+    log: vscode.LogOutputChannel,
+  ) {
+    super(cache, log);
+    this.refreshOn(entryPoints.onDidChange);
+  }
+
   protected lenses(document: vscode.TextDocument, graph: StageGraph): GraphLens[] {
-    return stageCodeLenses(graph).map((lens) => {
+    const beside = titlesBesideStageLenses(entryPointLenses(this.entryPoints.scan(), document.uri.path, graph));
+    return stageCodeLenses(graph, beside).map((lens) => {
       const command = lens.action ? toCommand(document.uri, lens.action, lens.title) : { title: lens.title, command: '' };
       return { range: lens.range, command: { ...command, tooltip: lens.tooltip } };
     });

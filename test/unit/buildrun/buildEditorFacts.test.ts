@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readBuildLog } from '../../../src/core/buildlog/buildLogReader';
 import { buildTimeline } from '../../../src/core/buildlog/buildTimeline';
 import type { BuildTimeline } from '../../../src/core/buildlog/model';
-import { buildCodeLenses } from '../../../src/core/buildrun/buildCodeLenses';
+import { BUILD_LENS_TITLE, buildCodeLenses, titlesBesideStageLenses } from '../../../src/core/buildrun/buildCodeLenses';
 import { buildProgressMessage } from '../../../src/core/buildrun/buildProgressMessage';
 import { failureRange } from '../../../src/core/buildrun/failureRange';
 import { LiveBuild } from '../../../src/core/buildrun/liveBuild';
@@ -58,6 +58,13 @@ describe('buildCodeLenses', () => {
       buildCodeLenses(graph, true).map((lens) => [lens.range.start.line, lens.title, lens.action.kind]),
       [0, 1, 2, 3].map((line) => [line, 'Stop', 'cancel']),
     );
+  });
+
+  it("leaves the stage lenses room for Build on every FROM (Stop is shorter) and for a stage's Compose and Bake lens", () => {
+    assert.ok([...buildCodeLenses(graph, false), ...buildCodeLenses(graph, true)].every((lens) => lens.title.length <= BUILD_LENS_TITLE.length));
+    const entry = { range: graph.stages[2].ranges.from, stage: 2, title: 'compose: test', tooltip: '', entries: [] };
+    const beside = titlesBesideStageLenses([entry]);
+    assert.deepEqual([0, 1, 2, 3].map(beside), [['Build'], ['Build'], ['Build', 'compose: test'], ['Build']]);
   });
 });
 

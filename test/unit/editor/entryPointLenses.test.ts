@@ -14,10 +14,10 @@ describe('entryPointLenses', () => {
   it('names one entry point, counts several, and lists them all in the tooltip', () => {
     const lenses = entryPointLenses(scanOf({ '/repo/deploy/compose.yaml': compose, '/repo/deploy/docker-bake.hcl': bake }), '/repo/Dockerfile', graph);
     assert.deepEqual(
-      lenses.map((lens) => [lens.range.start.line, lens.title, lens.entries.map((entry) => entry.label)]),
+      lenses.map((lens) => [lens.range.start.line, lens.stage, lens.title, lens.entries.map((entry) => entry.label)]),
       [
-        [1, 'compose+bake ×2', ['compose: api-debug', 'bake: app-debug']],
-        [2, 'compose+bake ×3', ['compose: api', 'bake: app', 'bake: a-very-long-target-name-for-debugging']],
+        [1, 1, 'compose+bake ×2', ['compose: api-debug', 'bake: app-debug']],
+        [2, 2, 'compose+bake ×3', ['compose: api', 'bake: app', 'bake: a-very-long-target-name-for-debugging']],
       ],
     );
     assert.equal(
@@ -31,9 +31,9 @@ describe('entryPointLenses', () => {
     });
   });
 
-  it('keeps titles within the stage lenses budget', () => {
+  it('keeps titles within 16 characters, the room it takes from the FROM line', () => {
     const only = (text: string) => entryPointLenses(scanOf({ 'docker-bake.hcl': text }), 'Dockerfile', graph).map((lens) => lens.title);
-    assert.deepEqual(only(lines('target "a-very-long-target-name-for-debugging" {}')), ['bake: a-very-…ugging']);
+    assert.deepEqual(only(lines('target "a-very-long-target-name-for-debugging" {}')), ['bake: a-ver…ging']);
     assert.deepEqual(only(lines('target "a" {}', 'target "b" {}')), ['bake ×2']);
     assert.deepEqual(entryPointLenses(scanOf({ 'compose.yaml': lines('services:', '  a:', '    build: .', '  b:', '    build: .') }), 'Dockerfile', graph).map((lens) => lens.title), ['compose ×2']);
   });

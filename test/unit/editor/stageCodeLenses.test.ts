@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildStageGraph } from '../../../src/core/graph/buildStageGraph';
 import { MAX_LENS_TITLE, stageCodeLenses } from '../../../src/core/editor/stageCodeLenses';
+import { LENS_LINE_BUDGET } from '../../../src/core/editor/fitLensLine';
 import { dockerfile } from './dockerfileText';
 
 /** Each lens as "line: title -> action" (0-based line), the way a reader scans them. */
@@ -23,13 +24,13 @@ describe('stageCodeLenses', () => {
       'COPY --from=build /app /app',
     );
     assert.deepEqual(lenses(text), [
-      '0: used by 2 stages -> showReferences',
+      '0: 2 users -> showReferences',
       '0: built',
       '0: Show in graph -> showGraph 0',
-      '2: used by none',
+      '2: unused',
       '2: not built',
       '2: Show in graph -> showGraph 1',
-      '4: used by none',
+      '4: unused',
       '4: target',
       '4: Show in graph -> showGraph 2',
     ]);
@@ -68,7 +69,8 @@ describe('stageCodeLenses', () => {
     const text = dockerfile(`ARG IMAGE=${long}`, 'FROM ${IMAGE} AS a-stage-with-a-remarkably-long-name', 'FROM alpine', 'COPY --from=0 /x /x');
     const titles = stageCodeLenses(buildStageGraph(text)).map((lens) => lens.title);
     assert.deepEqual(titles.filter((title) => title.length > MAX_LENS_TITLE), []);
-    assert.ok(titles.includes('FROM registry.ex…okworm-slim'), titles.join('\n'));
+    // Cut further to share the line with "1 user" and "Show in graph" (LENS_LINE_BUDGET).
+    assert.ok(titles.includes('FROM registry.e…worm-slim'), titles.join('\n'));
     assert.ok(titles.includes('Use the name a-stage…ng-name'), titles.join('\n'));
   });
 
@@ -86,7 +88,7 @@ describe('stageCodeLenses', () => {
       'FROM alpine AS four',
       'COPY --from=base /a /a',
     );
-    assert.equal(lenses(text)[0], '0: used by 4 stages -> showReferences');
+    assert.equal(lenses(text)[0], '0: 4 users -> showReferences');
     assert.equal(stageCodeLenses(buildStageGraph(text))[0].tooltip, 'Used by one (FROM, COPY, mount), two (COPY ×2), three (COPY), four (COPY): show the references');
   });
 
@@ -97,5 +99,41 @@ describe('stageCodeLenses', () => {
       lenses(text).filter((lens) => lens.includes('nameStage')),
       ['0: Name stage 0… -> nameStage 0', '2: Name stage 0… -> nameStage 0', '5: Use the name named -> nameStage 2'],
     );
+  });
+
+  describe('on a line shared with other lenses (LENS_LINE_BUDGET)', () => {
+    const text = dockerfile(
+      'ARG GO=1.23-bookworm',
+      'FROM golang:${GO} AS build',
+      'FROM build AS test',
+      'FROM build AS lint',
+      'FROM alpine AS runtime',
+      'COPY --from=build /app /app',
+    );
+    const lineOf = (beside: string[], line: number): string[] =>
+      stageCodeLenses(buildStageGraph(text), () => beside).filter((lens) => lens.range.start.line === line).map((lens) => lens.title);
+
+    it('keeps them all when they fit', () => {
+      assert.deepEqual(lineOf([], 2), ['unused', 'not built', 'Show in graph']);
+      assert.deepEqual(lineOf(['Build'], 4), ['unused', 'target', 'Show in graph']);
+    });
+
+    it('drops "built" first, then cuts the FROM in the middle, then drops it, and says what went in the "Show in graph" tooltip', () => {
+      assert.deepEqual(lineOf([], 1), ['FROM golang:1.…-bookworm', '3 users', 'Show in graph']);
+      assert.deepEqual(lineOf(['Build'], 1), ['FROM golan…kworm', '3 users', 'Show in graph']);
+      // Too little room for 8 characters of the name: the FROM goes, and what it leaves is room enough for "built".
+      assert.deepEqual(lineOf(['Build', 'x'], 1), ['3 users', 'built', 'Show in graph']);
+      assert.deepEqual(lineOf(['Build', 'compose+bake ×2'], 1), ['3 users', 'Show in graph']);
+      const tooltip = stageCodeLenses(buildStageGraph(text), () => ['Build', 'compose+bake ×2']).find((lens) => lens.range.start.line === 1 && lens.title === 'Show in graph')?.tooltip;
+      assert.equal(
+        tooltip,
+        'Open the stage graph of this Dockerfile with this stage highlighted\n\nNo room on this line for: FROM golang:1.23-bookworm (golang:${GO} is the image golang:1.23-bookworm); built (The default target runtime needs this stage)',
+      );
+    });
+
+    it('keeps "not built" over "unused", and "Show in graph" whatever the room', () => {
+      assert.deepEqual(lineOf(['Build', 'compose: test'], 2), ['not built', 'Show in graph']);
+      assert.deepEqual(lineOf(['Build', 'a'.repeat(LENS_LINE_BUDGET)], 2), ['Show in graph']);
+    });
   });
 });
