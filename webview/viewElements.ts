@@ -1,5 +1,6 @@
 import type { BuildArgInfo, ExportFormat, GraphMessage, SetEntryPointMessage, SetTargetMessage } from '../src/shared/protocol';
 import { createLegend } from './legend';
+import { MoreTools } from './moreTools';
 
 /** The parts of the page the view updates. */
 export interface ViewElements {
@@ -38,9 +39,10 @@ export function createViewElements(root: HTMLElement): ViewElements {
   const toolbar = element('header', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Stage graph tools' });
   const fileName = element('span', { class: 'file-name' });
   const search = element('input', { type: 'search', placeholder: 'Find stage', 'aria-label': 'Find a stage by name' });
-  const targetLabel = element('label', {}, 'Target');
+  const targetLabel = element('label', {});
   const target = element('select', { 'aria-label': 'Build target' });
-  targetLabel.append(target);
+  // The word goes in a compact toolbar (moreTools.ts); the picker's name says it.
+  targetLabel.append(element('span', { class: 'label-text' }, 'Target'), target);
   const buildArgs = element('details', { class: 'build-args' });
   const buildArgsSummary = element('summary', {}, 'Build args');
   buildArgs.append(buildArgsSummary);
@@ -62,13 +64,15 @@ export function createViewElements(root: HTMLElement): ViewElements {
     mermaid: element('button', { type: 'button', title: 'Copy the graph as Mermaid' }, 'Copy Mermaid'),
     dot: element('button', { type: 'button', title: 'Copy the graph as Graphviz DOT' }, 'Copy DOT'),
   };
-  // The exports share one menu, so the toolbar keeps to two rows beside the editor.
+  // The exports share one menu, and the secondary tools fold into one more when they would need a third row.
   const exportMenu = element('details', { class: 'export-menu' });
   const exportList = element('div', { class: 'menu', role: 'group', 'aria-label': 'Export the graph' });
   exportList.append(exports.svg, exports.mermaid, exports.dot);
   exportMenu.append(element('summary', { title: 'Save or copy the graph' }, 'Export'), exportList);
   exportList.addEventListener('click', () => exportMenu.removeAttribute('open'));
-  toolbar.append(fileName, search, targetLabel, buildArgs, reset, hideLabel, direction, fit, buildPath, focus, legendToggle, element('span', { class: 'spacer' }), exportMenu);
+  const more = new MoreTools();
+  more.items.append(legendToggle, hideLabel, direction, element('span', { class: 'spacer' }), exportMenu);
+  toolbar.append(fileName, search, targetLabel, buildArgs, reset, fit, buildPath, focus, more.element);
   const banner = element('div', { class: 'banner', role: 'alert', hidden: '' });
   const empty = element('div', { class: 'empty-state', hidden: '' });
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -77,6 +81,7 @@ export function createViewElements(root: HTMLElement): ViewElements {
   svg.setAttribute('aria-label', 'Stage graph: Tab or arrow keys move between stages, Enter reveals one in the editor');
   const status = element('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   root.append(toolbar, banner, empty, svg, legend, status);
+  more.fitInto(toolbar);
   return { fileName, search, target, buildArgs, buildArgsSummary, buildArgFields, reset, hideImages, direction, fit, buildPath, focus, legendToggle, legend, exports, banner, empty, svg, status };
 }
 

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, openFixture, openUntitled, waitFor, withSetting } from './dockerfileTestHelpers';
 import { LENS_LINE_BUDGET } from '../../src/core/editor/fitLensLine';
+import { panelReport } from './graphPanelReport';
 import { getStageflowExtension } from './stageflowExtension';
 import { workbenchScreenshot } from './workbenchScreenshot';
 
@@ -178,6 +179,8 @@ describe('Stage CodeLens', () => {
         (open) => open,
         'the graph view to open',
       );
+      // Drawn, so the pictures show the graph view's toolbar and drawing beside the lenses.
+      await waitFor(panelReport, (report) => report?.documentUri === document.uri.toString() && report.rendered?.version === document.version, 'the graph to be drawn', 30_000);
       await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
       editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
       const lines = await waitFor(
@@ -192,7 +195,13 @@ describe('Stage CodeLens', () => {
         `the lenses of ${document.uri.path}`,
       );
       assert.deepEqual(lines.filter((drawn) => drawn.length > LENS_LINE_BUDGET || !drawn.includes('Show in graph')), [], lines.join('\n'));
-      await workbenchScreenshot(name);
+      await workbenchScreenshot(`${name}-light`);
+      if (process.env.STAGEFLOW_TEST_SCREENSHOTS) {
+        const workbench = vscode.workspace.getConfiguration('workbench');
+        await workbench.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+        await workbenchScreenshot(`${name}-dark`);
+        await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+      }
     }
   });
 
