@@ -1,19 +1,12 @@
 // "Compare with HEAD" in the graph view: the toolbar button, the summary bar with its way back, and the marks the
 // host's DiffOverlay asks for on the drawing (the webview computes nothing: it draws the typed model it is sent).
-import type { DiffMark, DiffOverlay } from '../src/core/diff/diffOverlay';
+import { diffMarkLabels, diffMarkText, GHOST_TITLE_AT, MARK_BASELINE } from '../src/core/diff/diffMarkLabels';
+import type { DiffOverlay } from '../src/core/diff/diffOverlay';
 import type { GraphLayout } from '../src/core/layout/layoutTypes';
+import type { DrawingExtent } from './graphRenderer';
 import type { ViewElements } from './viewElements';
 
 const SVG = 'http://www.w3.org/2000/svg';
-
-/** The word a badge shows for each mark (the full notes are in its tooltip). */
-const MARK_WORDS: Record<DiffMark, string> = {
-  added: 'added',
-  changed: 'changed',
-  renamed: 'renamed',
-  nowBuilt: 'now built',
-  nowSkipped: 'no longer built',
-};
 
 /** What the overlay asks of the rest of the view. */
 export interface DiffOverlayEvents {
@@ -21,8 +14,8 @@ export interface DiffOverlayEvents {
   compare(on: boolean): void;
   /** A short sentence for the status line. */
   status(text: string): void;
-  /** The drawing's extent grew or shrank (ghosts below it); `fit` when the whole should be brought into view. */
-  extent(size: { width: number; height: number } | null, fit: boolean): void;
+  /** The drawing's extent grew or shrank (ghosts below it, marks' words); `fit` when the whole should be brought into view. */
+  extent(extent: DrawingExtent | null, fit: boolean): void;
 }
 
 /** The comparison's controls and marks; one per page. */
@@ -92,10 +85,10 @@ export class DiffOverlayView {
       const node = nodeById.get(marked.id);
       svg.querySelector(`g.node[data-id="${CSS.escape(marked.id)}"]`)?.setAttribute('data-diff', marked.marks.join(' '));
       if (!node) continue;
-      const badge = this.append(this.layer, 'g', { class: `diff-badge ${marked.marks.map((mark) => `diff-${mark}`).join(' ')}` });
+      // Pinned to the box's corner: zoomed out, the words keep their size on screen about that point (see diffMarkLabels).
+      const badge = this.append(this.layer, 'g', { class: `diff-badge ${marked.marks.map((mark) => `diff-${mark}`).join(' ')}`, transform: `translate(${node.x},${node.y})` });
       this.append(badge, 'title').textContent = marked.notes.join('\n');
-      const text = this.append(badge, 'text', { x: String(node.x), y: String(node.y - 6) });
-      text.textContent = marked.marks.map((mark) => MARK_WORDS[mark]).join(' · ');
+      this.append(badge, 'text', { x: '0', y: String(MARK_BASELINE) }).textContent = diffMarkText(marked.marks);
     }
     for (const id of overlay.addedEdges) svg.querySelector(`g.edge[data-id="${CSS.escape(id)}"]`)?.setAttribute('data-diff', 'added');
     for (const edge of overlay.removedEdges) {
@@ -107,10 +100,11 @@ export class DiffOverlayView {
       const group = this.append(this.layer, 'g', { class: 'diff-ghost', transform: `translate(${ghost.x},${ghost.y})`, 'data-id': ghost.id });
       this.append(group, 'title').textContent = `Removed since ${overlay.against}: ${ghost.label} (${ghost.detail})`;
       this.append(group, 'rect', { width: String(ghost.width), height: String(ghost.height), rx: '6' });
-      this.append(group, 'text', { class: 'title', x: '10', y: '19' }).textContent = ghost.label;
+      const pin = this.append(group, 'g', { class: 'pin', transform: `translate(${GHOST_TITLE_AT.x},${GHOST_TITLE_AT.y})` });
+      this.append(pin, 'text', { class: 'title' }).textContent = ghost.label;
       this.append(group, 'text', { class: 'detail', x: '10', y: '36' }).textContent = ghost.detail;
     }
-    this.events.extent({ width: overlay.width, height: overlay.height }, !this.fitted);
+    this.events.extent({ width: overlay.width, height: overlay.height, labels: diffMarkLabels(overlay, layout) }, !this.fitted);
     this.fitted = true;
   }
 
@@ -121,7 +115,6 @@ export class DiffOverlayView {
     if (!stillComparing) {
       this.bar.hidden = true;
       this.fitted = false;
-      this.events.extent(null, false);
     } else if (message) {
       this.summary.textContent = message;
     }
@@ -132,6 +125,8 @@ export class DiffOverlayView {
   clearMarks(): void {
     for (const marked of this.view.svg.querySelectorAll('[data-diff]')) marked.removeAttribute('data-diff');
     this.layer.replaceChildren();
+    // Fit no longer makes room for them.
+    this.events.extent(null, false);
     // Drawn last in the viewport, so the marks stay above the nodes the renderer re-adds.
     this.layer.parentNode?.append(this.layer);
   }

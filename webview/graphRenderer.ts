@@ -6,6 +6,7 @@ import { detailAt, REVEAL_SCALE } from '../src/core/layout/levelOfDetail';
 import { GROUP_LABEL_BAND } from '../src/core/layout/familyGroups';
 import type { GraphLayout, LayoutEdge, LayoutGroup, LayoutNode } from '../src/core/layout/layoutTypes';
 import { nodeText } from '../src/core/layout/nodeText';
+import type { PinnedLabel } from '../src/core/layout/pinnedLabels';
 import { targetBaseChain } from '../src/core/layout/targetBaseChain';
 import { MAX_SCALE, MIN_SCALE, revealTransform, type ViewSize, type ZoomTransform } from '../src/core/layout/viewTransforms';
 import { DetailLevels } from './detailLevels';
@@ -31,6 +32,13 @@ const EDGE_KINDS: ReadonlyArray<LayoutEdge['kind']> = ['from', 'copy', 'mount', 
 const ARROW_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
 /** After the user zooms or pans by hand, the view does not follow the editor's cursor for this long. */
 const FOLLOW_PAUSE_MS = 4000;
+
+/** What the drawing has besides its layout: a size that holds more (Compare's removed stages) and words pinned to it. */
+export interface DrawingExtent {
+  width: number;
+  height: number;
+  labels: readonly PinnedLabel[];
+}
 
 /** How the view was last placed by itself, so a resize can place it again the same way. */
 type AutoView = 'first' | 'fit' | null;
@@ -64,7 +72,7 @@ export class GraphRenderer {
   /** The view's size when last seen, to tell a resize from the observer's first call. */
   private knownSize: ViewSize | null = null;
   /** What Fit takes in besides the layout (see `setExtent`). */
-  private extent: { width: number; height: number } | null = null;
+  private extent: DrawingExtent | null = null;
   /** Whether the boxes' own lines are still those of an earlier drawing (see `drawNodeTextWhenShown`). */
   private nodeTextStale = false;
   /** Classes another part of the view puts on nodes (a build's states), kept whenever node classes are set. */
@@ -327,10 +335,10 @@ export class GraphRenderer {
   }
 
   /**
-   * Grows what Fit takes in beyond the layout (Compare with HEAD draws what was removed below the drawing); null
-   * for the layout alone.
+   * Grows what Fit and the first view take in beyond the layout (Compare with HEAD draws what was removed below the
+   * drawing, and pins words to it); null for the layout alone.
    */
-  setExtent(extent: { width: number; height: number } | null): void {
+  setExtent(extent: DrawingExtent | null): void {
     this.extent = extent;
   }
 
@@ -339,7 +347,7 @@ export class GraphRenderer {
     if (!this.layout) return;
     const extent = this.extent;
     const whole = extent ? { ...this.layout, width: Math.max(this.layout.width, extent.width), height: Math.max(this.layout.height, extent.height) } : this.layout;
-    this.moveTo(fitWholeDrawing(whole, this.viewSizeOf()), animate);
+    this.moveTo(fitWholeDrawing(whole, this.viewSizeOf(), extent?.labels), animate);
     this.autoView = 'fit';
   }
 
@@ -350,7 +358,7 @@ export class GraphRenderer {
   showFirstView(animate = false): void {
     if (!this.layout) return;
     const focused = this.layout.nodes.find((node) => node.key === this.focusKey);
-    this.moveTo(firstViewTransform(this.layout, this.viewSizeOf(), focused?.id ?? null), animate);
+    this.moveTo(firstViewTransform(this.layout, this.viewSizeOf(), focused?.id ?? null, this.extent?.labels), animate);
     this.autoView = 'first';
   }
 

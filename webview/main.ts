@@ -99,8 +99,8 @@ function stageOfNodeId(id: string | undefined): number | null {
 const comparison = new DiffOverlayView(view, {
   compare: (on) => host.post({ type: 'compareWithHead', compare: on }),
   status: showStatus,
-  extent(size, fit) {
-    renderer.setExtent(size);
+  extent(extent, fit) {
+    renderer.setExtent(extent);
     if (fit) renderer.fit();
   },
 });

@@ -4,7 +4,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { compareDockerfiles } from '../../src/core/diff/compareDockerfiles';
 import { diffOverlay, type DiffOverlay } from '../../src/core/diff/diffOverlay';
-import type { DiffOverlayMessage, GraphMessage } from '../../src/shared/protocol';
+import type { BuildStateMessage, DiffOverlayMessage, GraphMessage } from '../../src/shared/protocol';
+import { buildScene } from './buildStateMessage';
+import { drawnClutter, type DrawnClutter } from './drawnClutter';
 import { panelMessageFor } from './panelMessage';
 import { WebviewHarness, type ViewPage } from './webviewHarness';
 
@@ -20,6 +22,15 @@ function compared(oldText: string, newText: string, version = 1): { graph: Graph
   const overlay = diffOverlay(compareDockerfiles(oldText, newText), graph.layout, 'HEAD');
   return { graph, overlay: { type: 'diffOverlay', version, overlay, message: null } };
 }
+
+/** Waits for the frame after a click on Fit (which names fit is decided in an animation frame). */
+async function clickFit(view: ViewPage): Promise<void> {
+  await view.page.click('.toolbar button:text-is("Fit")');
+  await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** The words of the marks of one kind that `clutter` found drawn. */
+const marksOf = (clutter: DrawnClutter, kind: 'build badge' | 'compare mark' | 'removed'): string[] => clutter.marks.filter((mark) => mark.startsWith(`${kind} `));
 
 const diffOf = (view: ViewPage, id: string): Promise<string | null> => view.page.getAttribute(`svg.graph g.node[data-id="${id}"]`, 'data-diff');
 const pressed = (view: ViewPage): Promise<string | null> => view.page.getAttribute('.toolbar button[aria-label="Compare with HEAD"]', 'aria-pressed');
@@ -117,6 +128,87 @@ describe('graph view: Compare with HEAD', function () {
     assert.equal(await view.page.locator('svg.graph [data-diff]').count(), 0, 'a malformed overlay is ignored');
     await view.post(second.overlay);
     assert.equal(await diffOf(view, 'stage:1'), 'added');
+  });
+
+  it("shows a build's badges and the comparison's marks at once, apart and in view, and either goes without the other", async () => {
+    // The build of test/fixtures/buildlogs/parallel.Dockerfile; at HEAD, deps was named dependencies, lint was built on
+    // busybox, and a stage legacy stood where docs is.
+    const scene = buildScene('parallel.log');
+    const working = readFileSync('test/fixtures/buildlogs/parallel.Dockerfile', 'utf8');
+    const head = working
+      .replace('FROM base AS deps', 'FROM base AS dependencies')
+      .replace('FROM deps AS compile', 'FROM dependencies AS compile')
+      .replace('FROM base AS lint', 'FROM busybox:local AS lint')
+      .replace('# Only built for --target docs.\nFROM busybox:local AS docs\nRUN echo docs > /docs.txt', 'FROM busybox:local AS legacy\nRUN echo legacy');
+    const overlay: DiffOverlayMessage = { type: 'diffOverlay', version: 1, overlay: diffOverlay(compareDockerfiles(head, working), scene.graph.layout, 'HEAD'), message: null };
+    assert.deepEqual(overlay.overlay!.nodes.map((node) => `${node.id} ${node.marks.join(' ')}`).sort(), ['stage:1 renamed', 'stage:3 changed', 'stage:5 added']);
+    // Beside the editor the drawing is compact (the badges' short words); in a wide panel it is drawn in full.
+    for (const size of [{ width: 700, height: 900 }, { width: 1200, height: 720 }]) {
+      if (view && !view.page.isClosed()) await view.closeChecked();
+      view = await harness.open('vscode-light', size);
+      await view.post(scene.graph);
+      await view.post(scene.build);
+      await view.page.click('.toolbar button[aria-label="Compare with HEAD"]');
+      await view.post(overlay);
+      for (const step of ['first view', 'Fit']) {
+        if (step === 'Fit') await clickFit(view);
+        const clutter = await drawnClutter(view);
+        const where = `${size.width}×${size.height}, ${step}`;
+        assert.equal(marksOf(clutter, 'build badge').length, 7, `${where}: every stage's build badge is drawn (${clutter.marks.join(', ')})`);
+        assert.deepEqual(marksOf(clutter, 'compare mark').map((mark) => mark.replace(/^.* "/, '"')).sort(), ['"added"', '"changed"', '"renamed"'], `${where}: every compare mark is drawn`);
+        assert.deepEqual(clutter.overlappingTexts, [], `${where}: texts that overlap`);
+        assert.deepEqual(clutter.marksOutOfView, [], `${where}: marks not wholly in view`);
+      }
+      // Told apart without reading them: a badge is a pill with a sign, a compare mark a bare word in its mark's colour.
+      const looks = await view.page.evaluate(() => {
+        const badge = document.querySelector('g.node[data-id="stage:3"] .build-badge');
+        const mark = document.querySelector('.diff-badge.diff-changed');
+        return {
+          badgeHasPill: badge?.querySelector('rect') !== null,
+          markHasPill: mark?.querySelector('rect') !== null,
+          badgeColour: getComputedStyle(badge!.querySelector('text')!).fill,
+          markColour: getComputedStyle(mark!.querySelector('text')!).fill,
+        };
+      });
+      assert.deepEqual([looks.badgeHasPill, looks.markHasPill], [true, false]);
+      assert.notEqual(looks.badgeColour, looks.markColour);
+    }
+
+    // The build's states go (an edit was undone, say): the comparison stays as it was.
+    await view.post({ type: 'buildState', documentUri: scene.graph.documentUri, version: 1, overlay: null } satisfies BuildStateMessage);
+    let clutter = await drawnClutter(view);
+    assert.deepEqual(marksOf(clutter, 'build badge'), []);
+    assert.equal(marksOf(clutter, 'compare mark').length, 3);
+    assert.equal(await diffOf(view, 'stage:3'), 'changed');
+    // Back again, then the comparison stops: the build's states stay.
+    await view.post(scene.build);
+    await view.page.click('.diff-summary button:text-is("Stop comparing")');
+    await view.post({ type: 'diffOverlay', version: null, overlay: null, message: null });
+    clutter = await drawnClutter(view);
+    assert.deepEqual([marksOf(clutter, 'compare mark'), marksOf(clutter, 'removed')], [[], []]);
+    assert.equal(marksOf(clutter, 'build badge').length, 7);
+    assert.equal(await view.page.isVisible('.build-strip'), true);
+    assert.equal(await view.page.locator('svg.graph [data-diff]').count(), 0);
+  });
+
+  it('brings every word of the marks into view in a large real comparison, at first and at Fit (moby/buildkit, 700×900)', async () => {
+    const working = readFileSync('test/fixtures/real/moby-buildkit.Dockerfile', 'utf8');
+    // At HEAD the file ended with dev-env, so it built that; now it ends with buildkit: the stages only dev-env needs
+    // are no longer built, those of buildkit now are. dev-env, on the right edge of the drawing, gets the longest mark.
+    const devEnv = 'FROM integration-tests AS dev-env\nVOLUME /var/lib/buildkit\n';
+    assert.ok(working.includes(devEnv));
+    const head = `${working.replace(devEnv, '')}\n${devEnv}`;
+    view = await harness.open('vscode-light', { width: 700, height: 900 });
+    const { graph, overlay } = compared(head, working);
+    await view.post(graph);
+    await view.page.click('.toolbar button[aria-label="Compare with HEAD"]');
+    await view.post(overlay);
+    for (const step of ['first view while comparing', 'Fit']) {
+      if (step === 'Fit') await clickFit(view);
+      const clutter = await drawnClutter(view);
+      assert.ok(clutter.marks.some((mark) => mark.endsWith('"no longer built"')), `${step}: ${clutter.marks.join(', ')}`);
+      assert.deepEqual(clutter.marksOutOfView, [], `${step}: marks not wholly in view`);
+    }
   });
 
   it('looks right beside the editor, light and dark (screenshots)', async () => {

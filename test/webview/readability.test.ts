@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { GraphMessage } from '../../src/shared/protocol';
+import { drawnClutter } from './drawnClutter';
 import { measureDrawnText } from './drawnTextSize';
 import { panelMessageFor } from './panelMessage';
 import { WebviewHarness, type ViewPage } from './webviewHarness';
@@ -15,43 +16,6 @@ function realMessage(name: string): GraphMessage {
   const message = panelMessageFor(readFileSync(`test/fixtures/real/${name}.Dockerfile`, 'utf8'), {}, 1, `${name}.Dockerfile`);
   assert.equal(message.type, 'graph');
   return message as GraphMessage;
-}
-
-/**
- * What a reader sees in the view right now: pairs of drawn texts whose boxes overlap, boxes drawn with no text in
- * them (a dot, too small for even the elided mark, is filled, not empty), texts that run out of their own box, and
- * pairs of node boxes that overlap. Everything measured with getBoundingClientRect, within the drawing area.
- */
-async function drawnClutter(view: ViewPage): Promise<{ overlappingTexts: string[]; emptyBoxes: string[]; textsOutOfBox: string[]; overlappingBoxes: string[]; texts: number }> {
-  // tsx names the helpers below with a `__name` call, which the page does not have.
-  await view.page.evaluate('globalThis.__name ??= (target) => target');
-  return view.page.evaluate(() => {
-    const area = document.querySelector('svg.graph')!.getBoundingClientRect();
-    const inArea = (box: DOMRect): boolean => box.right > area.left && box.left < area.right && box.bottom > area.top && box.top < area.bottom;
-    const visible = (element: Element): boolean => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
-    const shown = (text: SVGTextElement): boolean => (text.textContent ?? '').trim() !== '' && visible(text);
-    const overlap = (a: DOMRect, b: DOMRect, slack: number): boolean => Math.min(a.right, b.right) - Math.max(a.left, b.left) > slack && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > slack;
-    const name = (element: Element): string => `${element.closest('[data-id]')?.getAttribute('data-id')} "${element.textContent}"`;
-    const texts = Array.from(document.querySelectorAll<SVGTextElement>('svg.graph text')).filter(shown).map((text) => ({ text, box: text.getBoundingClientRect() })).filter(({ box }) => inArea(box));
-    const overlappingTexts: string[] = [];
-    for (let i = 0; i < texts.length; i++) {
-      for (let j = i + 1; j < texts.length; j++) if (overlap(texts[i].box, texts[j].box, 1)) overlappingTexts.push(`${name(texts[i].text)} / ${name(texts[j].text)}`);
-    }
-    const nodes = Array.from(document.querySelectorAll<SVGGElement>('svg.graph g.node')).filter((node) => visible(node.querySelector('rect.box')!)).map((node) => ({ node, box: node.querySelector('rect.box')!.getBoundingClientRect() })).filter(({ box }) => inArea(box));
-    const emptyBoxes = nodes.filter(({ node }) => !node.classList.contains('dot') && !Array.from(node.querySelectorAll<SVGTextElement>(':scope > text')).some(shown)).map(({ node }) => node.getAttribute('data-id')!);
-    const textsOutOfBox: string[] = [];
-    for (const { node, box } of nodes) {
-      for (const text of Array.from(node.querySelectorAll<SVGTextElement>(':scope > text')).filter(shown)) {
-        const inner = text.getBoundingClientRect();
-        if (inner.left < box.left - 1 || inner.right > box.right + 1 || inner.top < box.top - 1 || inner.bottom > box.bottom + 1) textsOutOfBox.push(name(text));
-      }
-    }
-    const overlappingBoxes: string[] = [];
-    for (let i = 0; i < nodes.length; i++) {
-      for (let j = i + 1; j < nodes.length; j++) if (overlap(nodes[i].box, nodes[j].box, 1)) overlappingBoxes.push(`${nodes[i].node.getAttribute('data-id')} / ${nodes[j].node.getAttribute('data-id')}`);
-    }
-    return { overlappingTexts, emptyBoxes, textsOutOfBox, overlappingBoxes, texts: texts.length };
-  });
 }
 
 describe('big real Dockerfiles are readable in the graph view', function () {

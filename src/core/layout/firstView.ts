@@ -2,6 +2,7 @@ import type { Box } from './boxGrid';
 import { compactCandidates, compactNodeBox, namedBoxSize, visibleCompactLabels } from './compactLabels';
 import { detailAt, FULL_DETAIL_SCALE } from './levelOfDetail';
 import type { GraphLayout, LayoutNode } from './layoutTypes';
+import { pinnedLabelBox, type PinnedLabel } from './pinnedLabels';
 import { centreTransform, fitTransform, MIN_SCALE, type ViewSize, type ZoomTransform } from './viewTransforms';
 
 /** The share of stage names that must be drawn for a scale to give a readable picture. */
@@ -15,24 +16,45 @@ function drawingBox(layout: GraphLayout): Box {
   return { x: 0, y: 0, width: layout.width, height: layout.height };
 }
 
+/** Rounds of fitting again around what is drawn at a fixed size on screen, at most, and when they may stop. */
+const FIT_ROUNDS = 6;
+const FIT_SETTLED = 0.005;
+
 /**
- * The transform that shows the whole drawing: fitted to the drawing, and where that is so small that names are
- * drawn compact (at a fixed size on screen, often wider than their boxes), fitted again around the names too, so
- * none at the edges is cut off.
+ * The transform that shows the whole drawing: fitted to the drawing with `labels` (words pinned to it, such as
+ * Compare's marks), and where that is so small that names are drawn compact (at a fixed size on screen, often wider
+ * than their boxes, as are the labels then), fitted again around the names and labels at that scale until the scale
+ * settles, so none at the edges is cut off.
  */
-export function fitWholeDrawing(layout: GraphLayout, view: ViewSize): ZoomTransform {
-  let fit = fitTransform(drawingBox(layout), view);
-  for (let round = 0; round < 2 && detailAt(fit.k) === 'compact'; round++) fit = fitTransform(shownBounds(layout, fit.k), view);
+export function fitWholeDrawing(layout: GraphLayout, view: ViewSize, labels: readonly PinnedLabel[] = []): ZoomTransform {
+  let fit = fitTransform(withLabels(drawingBox(layout), labels, 1), view);
+  for (let round = 0; round < FIT_ROUNDS && detailAt(fit.k) === 'compact'; round++) {
+    const next = fitTransform(shownBounds(layout, fit.k, labels), view);
+    const settled = Math.abs(next.k - fit.k) <= FIT_SETTLED * fit.k;
+    fit = next;
+    if (settled) break;
+  }
   return fit;
 }
 
-/** The drawing's box grown to hold every compact box, each as wide as its name, at zoom `scale`. */
-function shownBounds(layout: GraphLayout, scale: number): Box {
+/** The drawing's box grown to hold every compact box, each as wide as its name, and `labels`, at zoom `scale`. */
+function shownBounds(layout: GraphLayout, scale: number, labels: readonly PinnedLabel[] = []): Box {
   let [left, top, right, bottom] = [0, 0, layout.width, layout.height];
   for (const node of layout.nodes) {
     const box = compactNodeBox(node, namedBoxSize(node.lines[0] ?? ''), scale);
     [left, top] = [Math.min(left, box.x), Math.min(top, box.y)];
     [right, bottom] = [Math.max(right, box.x + box.width), Math.max(bottom, box.y + box.height)];
+  }
+  return withLabels({ x: left, y: top, width: right - left, height: bottom - top }, labels, scale);
+}
+
+/** `box` grown to hold `labels` as drawn at zoom `scale`. */
+function withLabels(box: Box, labels: readonly PinnedLabel[], scale: number): Box {
+  let [left, top, right, bottom] = [box.x, box.y, box.x + box.width, box.y + box.height];
+  for (const label of labels) {
+    const shown = pinnedLabelBox(label, scale);
+    [left, top] = [Math.min(left, shown.x), Math.min(top, shown.y)];
+    [right, bottom] = [Math.max(right, shown.x + shown.width), Math.max(bottom, shown.y + shown.height)];
   }
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
@@ -41,15 +63,16 @@ function shownBounds(layout: GraphLayout, scale: number): Box {
  * What a reader sees first. The whole drawing when it can be read whole: its boxes in full, or compact with
  * (nearly) every stage name drawn. A bigger drawing is not shrunk into unreadable boxes: the view takes the
  * smallest scale at which (nearly) every name is drawn, and shows there the build target (or the node `anchorId`,
- * such as a focused stage) among as much of what is built as fits around it (Fit shows the rest).
+ * such as a focused stage) among as much of what is built as fits around it (Fit shows the rest). `labels` are words
+ * pinned to the drawing that the whole of it includes (see `fitWholeDrawing`).
  */
-export function firstViewTransform(layout: GraphLayout, view: ViewSize, anchorId: string | null = null): ZoomTransform {
-  const fit = fitWholeDrawing(layout, view);
+export function firstViewTransform(layout: GraphLayout, view: ViewSize, anchorId: string | null = null, labels: readonly PinnedLabel[] = []): ZoomTransform {
+  const fit = fitWholeDrawing(layout, view, labels);
   if (fit.k >= layout.readableScale) return fit;
   const scale = layout.readableScale;
   const anchor = layout.nodes.find((node) => node.id === anchorId) ?? layout.nodes.find((node) => node.isTarget) ?? lastInFlow(layout);
   if (!anchor) return fit;
-  return centreTransform(inside(regionAround(layout, anchor, view, scale), shownBounds(layout, scale)), view, scale);
+  return centreTransform(inside(regionAround(layout, anchor, view, scale), shownBounds(layout, scale, labels)), view, scale);
 }
 
 /** `region` moved (not resized) to lie within `bounds` where they are bigger, so no view is wasted on empty space. */

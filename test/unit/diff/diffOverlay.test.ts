@@ -5,7 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { compareDockerfiles } from '../../../src/core/diff/compareDockerfiles';
+import { diffMarkLabels, diffMarkText, MARK_BASELINE } from '../../../src/core/diff/diffMarkLabels';
 import { diffOverlay } from '../../../src/core/diff/diffOverlay';
+import { estimateTextWidth } from '../../../src/core/layout/textWidth';
 import { layoutStageGraph } from '../../../src/core/layout/layoutStageGraph';
 
 const before = [
@@ -50,6 +52,25 @@ describe('diffOverlay (a graph diff drawn on the current graph)', () => {
     assert.deepEqual(byId['stage:2'], { id: 'stage:2', marks: ['renamed', 'nowBuilt'], notes: ['renamed from test', 'now built for the target'] });
     assert.equal(byId['stage:3'], undefined, 'the last stage changed only its sources, which the edges show');
     assert.equal(overlay.summary, 'Compared with HEAD: stages: 1 added, 1 removed, 1 renamed, 1 changed; edges: 3 added, 3 removed; for the target: 1 now built.');
+  });
+
+  it("pins each node's mark words above its box's top-left corner, clear of a build badge's band, and each ghost's name", () => {
+    const { layout, overlay } = overlayOf(before, after);
+    assert.equal(diffMarkText(['renamed', 'nowBuilt']), 'renamed · now built');
+    assert.equal(diffMarkText(['nowSkipped']), 'no longer built');
+    const labels = diffMarkLabels(overlay, layout);
+    assert.equal(labels.length, overlay.nodes.length + overlay.removedStages.length);
+    overlay.nodes.forEach((marked, index) => {
+      const node = layout.nodes.find((candidate) => candidate.id === marked.id)!;
+      const { x, y, box } = labels[index];
+      assert.deepEqual([x, y], [node.x, node.y], `${marked.id} hangs from its corner`);
+      // A build badge is 18 high, straddling the top edge: the words end above it.
+      assert.ok(box.y + box.height <= -9, `${marked.id}'s words end ${box.y + box.height} above the edge`);
+      assert.ok(box.y < MARK_BASELINE && box.y + box.height > MARK_BASELINE, 'the box holds the baseline');
+      assert.ok(box.width >= estimateTextWidth(diffMarkText(marked.marks), 11), 'as wide as the words at least');
+    });
+    const ghost = overlay.removedStages[0];
+    assert.deepEqual(labels[overlay.nodes.length].x, ghost.x + 10);
   });
 
   it('marks the drawn edges that are new, by their layout ids', () => {

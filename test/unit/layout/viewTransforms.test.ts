@@ -5,6 +5,7 @@ import { compactBoxWidth, compactCandidates, visibleCompactLabels } from '../../
 import { firstViewTransform, fitWholeDrawing, readableScale } from '../../../src/core/layout/firstView';
 import { detailAt, FULL_DETAIL_SCALE } from '../../../src/core/layout/levelOfDetail';
 import { layoutStageGraph } from '../../../src/core/layout/layoutStageGraph';
+import { pinnedLabelBox, type PinnedLabel } from '../../../src/core/layout/pinnedLabels';
 import { centreTransform, fitTransform, isInView, revealTransform, screenBox } from '../../../src/core/layout/viewTransforms';
 
 const view = { width: 700, height: 830 };
@@ -42,6 +43,42 @@ describe('view transforms', () => {
     const huge = { x: 0, y: 0, width: 2000, height: 60 };
     const moved = revealTransform(huge, { x: 0, y: 0, k: 2 }, view, 1)!;
     assert.ok(moved.k < 1 && isInView(huge, moved, view));
+  });
+});
+
+describe('fitWholeDrawing with words pinned to the drawing', () => {
+  const layout = layoutStageGraph(buildStageGraph(readFileSync('test/fixtures/real/moby-buildkit.Dockerfile', 'utf8')));
+  // A 90 px word on the rightmost box and one above the topmost: compact at this size, so they keep their size on screen.
+  const right = layout.nodes.reduce((best, node) => (node.x + node.width > best.x + best.width ? node : best));
+  const top = layout.nodes.reduce((best, node) => (node.y < best.y ? node : best));
+  const labels: PinnedLabel[] = [
+    { x: right.x, y: right.y, box: { x: 0, y: -22, width: 90, height: 13 } },
+    { x: top.x, y: top.y, box: { x: 0, y: -22, width: 90, height: 13 } },
+  ];
+
+  it('scales down to hold them whole in the view, where the drawing alone would cut them', () => {
+    const without = fitWholeDrawing(layout, view);
+    assert.equal(detailAt(without.k), 'compact');
+    const onScreen = (label: PinnedLabel, scale: { x: number; y: number; k: number }) => screenBox(pinnedLabelBox(label, scale.k), scale);
+    const cut = onScreen(labels[0], without);
+    assert.ok(cut.x + cut.width > view.width, 'the drawing alone leaves the word on the right cut');
+    const fit = fitWholeDrawing(layout, view, labels);
+    assert.ok(fit.k < without.k);
+    for (const label of labels) {
+      const shown = onScreen(label, fit);
+      assert.ok(shown.x >= 0 && shown.y >= 0 && shown.x + shown.width <= view.width && shown.y + shown.height <= view.height, `${JSON.stringify(shown)} is in view`);
+      assert.ok(Math.abs(shown.width - 90) < 1e-6, 'drawn compact: its on-screen size');
+    }
+    assert.deepEqual(firstViewTransform(layout, view, null, labels).k, layout.readableScale > fit.k ? layout.readableScale : fit.k);
+  });
+
+  it('takes them in drawing units when the drawing is shown in full', () => {
+    const small = layoutStageGraph(buildStageGraph('FROM alpine AS a\nFROM a AS b\n'));
+    const wide = { width: 1600, height: 830 };
+    const above = { x: 0, y: 0, box: { x: 0, y: -40, width: 10, height: 13 } };
+    const fit = fitWholeDrawing(small, wide, [above]);
+    assert.equal(detailAt(fit.k), 'full');
+    assert.deepEqual(fit, fitTransform({ x: 0, y: -40, width: small.width, height: small.height + 40 }, wide));
   });
 });
 

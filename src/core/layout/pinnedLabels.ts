@@ -1,0 +1,22 @@
+import type { Box } from './boxGrid';
+import { detailAt } from './levelOfDetail';
+
+/**
+ * Words drawn at a point of the drawing that keep one size on screen once the drawing is compact, as the names do:
+ * the marks Compare with HEAD puts on a box, the name of a stage it shows as removed. At a small zoom they reach far
+ * beyond the boxes they belong to, so Fit must take them in.
+ */
+export interface PinnedLabel {
+  /** The point of the drawing they hang from, in drawing units. */
+  x: number;
+  y: number;
+  /** Their box relative to that point: drawing units at full detail, screen pixels when compact. */
+  box: Box;
+}
+
+/** Where `label` is drawn at zoom `scale`, in drawing units. */
+export function pinnedLabelBox(label: PinnedLabel, scale: number): Box {
+  const unit = detailAt(scale) === 'compact' ? 1 / scale : 1;
+  const { x, y, width, height } = label.box;
+  return { x: label.x + x * unit, y: label.y + y * unit, width: width * unit, height: height * unit };
+}
