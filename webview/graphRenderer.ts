@@ -53,6 +53,8 @@ export class GraphRenderer {
   private readonly viewport: Selection<SVGGElement, unknown, null, undefined>;
   private readonly groupLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly edgeLayer: Selection<SVGGElement, unknown, null, undefined>;
+  /** The edges' labels, above every edge's line so no other edge runs over one; under the boxes. */
+  private readonly edgeLabelLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly nodeLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
   private readonly detail: DetailLevels;
@@ -103,6 +105,7 @@ export class GraphRenderer {
     this.viewport = this.svg.append('g').attr('class', 'viewport');
     this.groupLayer = this.viewport.append('g').attr('class', 'groups');
     this.edgeLayer = this.viewport.append('g').attr('class', 'edges');
+    this.edgeLabelLayer = this.viewport.append('g').attr('class', 'edge-label-layer');
     this.nodeLayer = this.viewport.append('g').attr('class', 'nodes');
     this.detail = new DetailLevels(element, this.viewport.node()!, this.nodeLayer, this.groupLayer, {
       selected: (node) => node.key === this.selectedKey,
@@ -156,6 +159,10 @@ export class GraphRenderer {
       const edge = datumAt<LayoutEdge>(event, 'g.edge');
       if (edge) this.events.activateEdge(edge);
     });
+    this.edgeLabelLayer.on('click', (event: MouseEvent) => {
+      const edge = datumAt<LayoutEdge>(event, 'g.edge-label');
+      if (edge) this.events.activateEdge(edge);
+    });
     new ResizeObserver(() => this.onResize()).observe(element);
   }
 
@@ -198,7 +205,6 @@ export class GraphRenderer {
           const hit = group.append('path').attr('class', 'hit');
           const line = group.append('path').attr('class', 'line');
           if (duration > 0) for (const path of [hit, line]) path.attr('d', (edge) => edge.path);
-          group.append('text').attr('class', 'label').attr('text-anchor', 'middle');
           return group;
         },
         (update) => update,
@@ -208,22 +214,26 @@ export class GraphRenderer {
       .attr('data-id', (edge) => edge.id)
       .attr('data-source', (edge) => edge.source)
       .attr('data-target', (edge) => edge.target);
-    edges.select('title').text((edge) => `${edge.tooltip}\n(from ${labelOf(nodeById.get(edge.source))} to ${labelOf(nodeById.get(edge.target))})`);
+    const edgeTitle = (edge: LayoutEdge): string => `${edge.tooltip}\n(from ${labelOf(nodeById.get(edge.source))} to ${labelOf(nodeById.get(edge.target))})`;
+    edges.select('title').text(edgeTitle);
     // Each child looked up once: a lookup is a selector match in every edge group.
-    const [hitPaths, linePaths, labels] = [edges.select('path.hit'), edges.select('path.line'), edges.select('text.label')];
+    const [hitPaths, linePaths] = [edges.select('path.hit'), edges.select('path.line')];
     linePaths.attr('marker-end', (edge) => `url(#arrow-${edge.kind})`);
-    labels.text((edge) => (edge.points.length > 0 ? edge.label : ''));
     if (duration > 0) {
       const edgeMotion = edges.transition().duration(duration).style('opacity', 1);
       edgeMotion.select('path.hit').attr('d', (edge) => edge.path);
       edgeMotion.select('path.line').attr('d', (edge) => edge.path);
-      edgeMotion.select('text.label').attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
     } else {
       edges.interrupt().style('opacity', 1);
       hitPaths.attr('d', (edge) => edge.path);
       linePaths.attr('d', (edge) => edge.path);
-      labels.attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
     }
+    this.drawEdgeLabels(
+      layout.edges.filter((edge) => edge.points.length > 0 && edge.label !== ''),
+      (edge) => classNames('edge-label', !edge.reachable && 'unreachable', crowded.has(edge.id) && 'crowded'),
+      edgeTitle,
+      duration,
+    );
 
     // Tab order follows reading order of the drawing.
     const ordered = this.readingOrder();
@@ -289,6 +299,33 @@ export class GraphRenderer {
         .attr('transform', (node) => `translate(${node.x},${node.y})`);
     }
     this.detail.setLayout(layout);
+  }
+
+  /** The edges' labels, each with its edge's hover text; a click on one is a click on its edge. */
+  private drawEdgeLabels(edges: readonly LayoutEdge[], classes: (edge: LayoutEdge) => string, title: (edge: LayoutEdge) => string, duration: number): void {
+    const labels = this.edgeLabelLayer
+      .selectAll<SVGGElement, LayoutEdge>('g.edge-label')
+      .data(edges, (edge) => edge.id)
+      .join(
+        (enter) => {
+          const group = enter.append('g').style('opacity', 0);
+          group.append('title');
+          const text = group.append('text').attr('text-anchor', 'middle');
+          if (duration > 0) text.attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
+          return group;
+        },
+        (update) => update,
+        (exit) => (duration > 0 ? exit.transition().duration(duration).style('opacity', 0).remove() : exit.remove()),
+      )
+      .attr('class', classes)
+      .attr('data-id', (edge) => edge.id);
+    labels.select('title').text(title);
+    labels.select('text').text((edge) => edge.label);
+    if (duration > 0) {
+      labels.transition().duration(duration).style('opacity', 1).select('text').attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
+    } else {
+      labels.interrupt().style('opacity', 1).select('text').attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
+    }
   }
 
   /** Draws the boxes' own lines (name, base, counts) if the drawing has changed since and they are shown. */

@@ -33,7 +33,7 @@ function displayed(view: ViewPage): Promise<{ fullLines: number; compactNames: n
     compactNames: Array.from(document.querySelectorAll<SVGTextElement>('svg.graph g.node text.compact-name'))
       .filter((text) => text.getClientRects().length > 0)
       .map((text) => Math.round(parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM()!.a * 10) / 10),
-    edgeLabels: Array.from(document.querySelectorAll('svg.graph g.edge text.label')).filter((text) => text.getClientRects().length > 0 && text.textContent !== '').length,
+    edgeLabels: Array.from(document.querySelectorAll('svg.graph g.edge-label text')).filter((text) => text.getClientRects().length > 0 && text.textContent !== '').length,
   }));
 }
 
@@ -74,6 +74,56 @@ describe('graph view: level of detail, follow and resize', function () {
     shown = await displayed(view);
     assert.ok(shown.fullLines > 0 && shown.edgeLabels > 0, 'details are back');
     assert.deepEqual(shown.compactNames, []);
+  });
+
+  it('draws every edge label above all the lines, so no other edge runs over its words; a click on it is a click on its edge', async () => {
+    view = await harness.open('vscode-light', { width: 700, height: 900 });
+    const message = messageFor('test/fixtures/real/moby-buildkit.Dockerfile');
+    await view.post(message);
+    // Fourteen copies enter integration-tests-base: their lines cross one another's labels.
+    const stage = message.layout.nodes.find((node) => node.key === 'stage:integration-tests-base')!.stage!;
+    await view.post({ type: 'highlightStage', stage, version: 1, reveal: true });
+    await view.nextFrame();
+    const labels = await view.page.evaluate(() => {
+      const boxes = Array.from(document.querySelectorAll('svg.graph g.node rect.box')).map((rect) => rect.getBoundingClientRect());
+      const area = document.querySelector('svg.graph')!.getBoundingClientRect();
+      const lines = Array.from(document.querySelectorAll<SVGPathElement>('svg.graph g.edge path.line'));
+      return Array.from(document.querySelectorAll<SVGTextElement>('svg.graph g.edge-label text'))
+        .filter((text) => text.getClientRects().length > 0)
+        .map((text) => {
+          const box = text.getBoundingClientRect();
+          const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+          const underBox = boxes.some((rect) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom);
+          const inArea = x > area.left && x < area.right && y > area.top && y < area.bottom;
+          // A line under the label is painted first when it comes before the label in document order.
+          const crossing = lines.filter((line) => {
+            const lineBox = line.getBoundingClientRect();
+            return lineBox.left <= box.right && box.left <= lineBox.right && lineBox.top <= box.bottom && box.top <= lineBox.bottom;
+          });
+          return {
+            id: text.parentElement!.getAttribute('data-id')!,
+            checked: inArea && !underBox,
+            atCentre: document.elementFromPoint(x, y)?.closest('g.edge-label')?.getAttribute('data-id') ?? null,
+            crossing: crossing.length,
+            linesAfter: crossing.filter((line) => text.compareDocumentPosition(line) & Node.DOCUMENT_POSITION_FOLLOWING).length,
+          };
+        });
+    });
+    const checked = labels.filter((label) => label.checked);
+    assert.ok(checked.length >= 8, `${checked.length} labels in view`);
+    assert.ok(checked.some((label) => label.crossing > 1), 'some label has other edges\' lines across it');
+    for (const label of checked) {
+      assert.equal(label.linesAfter, 0, `no line is painted over the label of ${label.id}`);
+      assert.equal(label.atCentre, label.id, `the label of ${label.id} is what is under the pointer at its middle`);
+    }
+    const asked = (await view.actions()).length;
+    const { x, y } = await view.page.$eval(`svg.graph g.edge-label[data-id="${checked[0].id}"] text`, (text) => {
+      const box = text.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    });
+    await view.page.mouse.click(x, y);
+    const clicked = (await view.actions()).slice(asked);
+    assert.ok(clicked.some((action) => action.type === 'revealLine'), `a click on a label goes to its instruction (${JSON.stringify(clicked)})`);
   });
 
   it('leaves out names that would overlap, never the target\'s or the cursor\'s', async () => {

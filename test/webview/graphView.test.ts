@@ -39,7 +39,14 @@ describe('graph view in Chromium', function () {
     await view.post(panelMessageFor(example('go-service.Dockerfile'), {}, 1, 'go-service.Dockerfile'));
     assert.deepEqual((await nodeTitles(view)).sort(), ['alpine:3.20', 'gcr.io/distroless…debian12:nonroot', 'golang:1.22-alpine', 'stage-0', 'stage-1']);
     assert.equal(await view.page.textContent('g.node-image[data-key="image:gcr.io/distroless/static-debian12:nonroot"] title'), 'External image gcr.io/distroless/static-debian12:nonroot');
-    const edges = await view.page.$$eval('g.edge', (groups) => groups.map((group) => `${group.getAttribute('data-id')} [${group.querySelector('text')?.textContent}]`));
+    // Each edge with its label (drawn in the labels' own layer, keyed by the edge's id).
+    const edges = await view.page.$$eval('g.edge', (groups) =>
+      groups.map((group) => {
+        const id = group.getAttribute('data-id')!;
+        const label = Array.from(document.querySelectorAll('g.edge-label')).find((candidate) => candidate.getAttribute('data-id') === id);
+        return `${id} [${label?.querySelector('text')?.textContent ?? ''}]`;
+      }),
+    );
     assert.deepEqual(edges.sort(), [
       'copy:image:alpine:3.20->stage:1 [ca-certificates.crt → …/certs/]',
       'copy:stage:0->stage:1 [server → /usr/local/bin/]',

@@ -29,7 +29,8 @@ svg { background: #ffffff; font-family: system-ui, -apple-system, "Segoe UI", sa
 .edge.onbuild path { stroke-dasharray: 2 3; }
 .edge-builds path { stroke: #1a7f37; stroke-dasharray: 1 3; stroke-linecap: round; }
 .edge.unreachable { opacity: 0.45; }
-.edge text { font-size: 10px; fill: #1f2328; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; }
+.edge-label text { font-size: 10px; fill: #1f2328; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; }
+.edge-label.unreachable text { fill-opacity: 0.55; }
 .arrow { fill: #57606a; }
 @media (prefers-color-scheme: dark) {
   svg { background: #0d1117; }
@@ -44,7 +45,7 @@ svg { background: #ffffff; font-family: system-ui, -apple-system, "Segoe UI", sa
   .edge-copy path { stroke: #58a6ff; }
   .edge-mount path { stroke: #bc8cff; }
   .edge-builds path { stroke: #3fb950; }
-  .edge text { fill: #e6edf3; stroke: #0d1117; }
+  .edge-label text { fill: #e6edf3; stroke: #0d1117; }
   .group rect { stroke: #8b949e; }
   .group-label { fill: #8b949e; }
   .arrow { fill: #8b949e; }
@@ -76,9 +77,14 @@ export function toSvg(graph: StageGraph, layout: GraphLayout = layoutStageGraph(
   out.push('</g>', '<g class="edges">');
   for (const edge of layout.edges) {
     const classes = ['edge', `edge-${edge.kind}`, edge.onbuild ? 'onbuild' : '', edge.reachable ? '' : 'unreachable'].filter(Boolean).join(' ');
-    out.push(`<g class="${classes}"><title>${escapeXml(edge.tooltip)}</title><path d="${edge.path}" marker-end="url(#arrow)"/>`);
-    if (edge.label && edge.points.length > 0) out.push(`<text x="${edge.labelX}" y="${edge.labelY - 4}" text-anchor="middle">${escapeXml(edge.label)}</text>`);
-    out.push('</g>');
+    out.push(`<g class="${classes}"><title>${escapeXml(edge.tooltip)}</title><path d="${edge.path}" marker-end="url(#arrow)"/></g>`);
+  }
+  // The labels after every line, so no other edge is drawn across one's words.
+  out.push('</g>', '<g class="edge-labels">');
+  for (const edge of layout.edges) {
+    if (!edge.label || edge.points.length === 0) continue;
+    out.push(`<g class="edge-label${edge.reachable ? '' : ' unreachable'}"><title>${escapeXml(edge.tooltip)}</title>`);
+    out.push(`<text x="${edge.labelX}" y="${edge.labelY - 4}" text-anchor="middle">${escapeXml(edge.label)}</text></g>`);
   }
   out.push('</g>', '<g class="nodes">');
   for (const node of layout.nodes) {

@@ -14,6 +14,12 @@ describe('toSvg', () => {
     assert.match(svg, /<text class="detail" x="12" y="37" text-anchor="start">#1 · FROM alpine:3.20<\/text>/);
     assert.match(svg, /<g class="edge edge-copy"><title>COPY --from=build \/out\/server → \/usr\/bin\/ \(line 4\)<\/title>/);
     assert.match(svg, /<title>Stage graph: 2 stages, target stage-1<\/title>/);
+    // Labels are drawn after every line, as in the view, so no later edge runs across one.
+    const lastLine = svg.lastIndexOf('<path d=');
+    const labels = [...svg.matchAll(/<g class="edge-label">/g)].map((match) => match.index!);
+    assert.equal(labels.length, 1);
+    assert.ok(labels.every((index) => index > lastLine), 'every label follows the last edge line');
+    assert.match(svg, /<g class="edge-label"><title>COPY --from=build \/out\/server → \/usr\/bin\/ \(line 4\)<\/title>\n<text [^>]*>server → \/usr\/bin\/<\/text><\/g>/);
   });
 
   it('draws families as the view does: a box around variants side by side, or one stacked box when collapsed', () => {
