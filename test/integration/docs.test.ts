@@ -37,6 +37,15 @@ async function diagramActionsAt(document: vscode.TextDocument, needle: string): 
   return actions.filter((action) => action.title.includes('stage diagram'));
 }
 
+/**
+ * The stage-diagram actions on a marker, asked until they come: on a loaded machine a code-action request on a
+ * Markdown file just opened (VS Code's own Markdown features start with it) has come back empty in full runs, never
+ * alone, on the first request of a test; the provider itself answers synchronously from the text.
+ */
+function diagramActionsOnMarker(document: vscode.TextDocument, marker: string): Promise<vscode.CodeAction[]> {
+  return waitFor(() => diagramActionsAt(document, marker), (found) => found.length > 0, `the actions on ${marker}`, 30_000);
+}
+
 /** Runs a code action's command as the lightbulb would, recording what Stageflow said. */
 function runAction(action: vscode.CodeAction): Promise<{ result: StageDiagramsResult; messages: string[] }> {
   assert.ok(action.command, `${action.title} runs a command`);
@@ -74,9 +83,7 @@ describe('Stage diagrams in Markdown', () => {
   it('offers "Update stage diagram" on a marker, and writes what stageflow docs writes, as one undoable edit', async () => {
     const readme = await openFixture('docs/README.md');
     const original = readme.getText();
-    // On a loaded machine the first code-action request on the run's first Markdown file (which also starts VS Code's
-    // own Markdown features) has come back empty a few times in full runs, never alone: it is asked until it answers.
-    const actions = await waitFor(() => diagramActionsAt(readme, '<!-- stageflow: ../Dockerfile -->'), (found) => found.length > 0, 'the actions on the marker', 30_000);
+    const actions = await diagramActionsOnMarker(readme, '<!-- stageflow: ../Dockerfile -->');
     assert.deepEqual(actions.map((action) => action.title), ['Update stage diagram', 'Update all stage diagrams in this file']);
     assert.deepEqual(await diagramActionsAt(readme, 'Every stage'), [], 'nothing is offered away from a marker');
 
@@ -95,7 +102,7 @@ describe('Stage diagrams in Markdown', () => {
 
   it('says a diagram is already current and changes nothing', async () => {
     const readme = await openFixture('docs/README.md');
-    const [update] = await diagramActionsAt(readme, '<!-- stageflow: ../Dockerfile --target test -->');
+    const [update] = await diagramActionsOnMarker(readme, '<!-- stageflow: ../Dockerfile --target test -->');
     await runAction(update);
     const drawn = readme.getText();
     assert.match(blockContent(readme, 1), /s2\["test #2<br>FROM build<br>target"\]/);
@@ -124,7 +131,7 @@ describe('Stage diagrams in Markdown', () => {
     edit.insert(dockerfile.uri, new vscode.Position(dockerfile.lineCount, 0), 'FROM runtime AS debug\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
     const readme = await openFixture('docs/README.md');
-    const [update] = await diagramActionsAt(readme, '<!-- stageflow: ../Dockerfile -->');
+    const [update] = await diagramActionsOnMarker(readme, '<!-- stageflow: ../Dockerfile -->');
     const { result } = await runAction(update);
     assert.equal(result.updated, 1);
     assert.match(blockContent(readme, 0), /s4\["debug #4<br>FROM runtime<br>target"\]/);
