@@ -3,6 +3,7 @@
 import { diffMarkLabels, diffMarkText, GHOST_TITLE_AT, MARK_BASELINE } from '../src/core/diff/diffMarkLabels';
 import type { DiffOverlay } from '../src/core/diff/diffOverlay';
 import type { GraphLayout } from '../src/core/layout/layoutTypes';
+import { uncrowdedLabels, type PinnedLabel } from '../src/core/layout/pinnedLabels';
 import type { DrawingExtent } from './graphRenderer';
 import type { ViewElements } from './viewElements';
 
@@ -27,6 +28,10 @@ export class DiffOverlayView {
   private comparing = false;
   /** Whether the current comparison has been brought into view once (later drawings keep the user's zoom). */
   private fitted = false;
+  /** The words pinned to the drawing, each with the element that draws it, and the zoom's scale they are shown at. */
+  private labels: PinnedLabel[] = [];
+  private labelElements: SVGElement[] = [];
+  private scale = 1;
 
   constructor(
     private readonly view: ViewElements,
@@ -89,6 +94,7 @@ export class DiffOverlayView {
       const badge = this.append(this.layer, 'g', { class: `diff-badge ${marked.marks.map((mark) => `diff-${mark}`).join(' ')}`, transform: `translate(${node.x},${node.y})` });
       this.append(badge, 'title').textContent = marked.notes.join('\n');
       this.append(badge, 'text', { x: '0', y: String(MARK_BASELINE) }).textContent = diffMarkText(marked.marks);
+      this.labelElements.push(badge);
     }
     for (const id of overlay.addedEdges) svg.querySelector(`g.edge[data-id="${CSS.escape(id)}"]`)?.setAttribute('data-diff', 'added');
     for (const edge of overlay.removedEdges) {
@@ -102,10 +108,25 @@ export class DiffOverlayView {
       this.append(group, 'rect', { width: String(ghost.width), height: String(ghost.height), rx: '6' });
       const pin = this.append(group, 'g', { class: 'pin', transform: `translate(${GHOST_TITLE_AT.x},${GHOST_TITLE_AT.y})` });
       this.append(pin, 'text', { class: 'title' }).textContent = ghost.label;
+      this.labelElements.push(pin);
       this.append(group, 'text', { class: 'detail', x: '10', y: '36' }).textContent = ghost.detail;
     }
-    this.events.extent({ width: overlay.width, height: overlay.height, labels: diffMarkLabels(overlay, layout) }, !this.fitted);
+    // In the same order as the elements: the badges of the nodes drawn, then the ghosts' names.
+    this.labels = diffMarkLabels(overlay, layout);
+    this.uncrowd();
+    this.events.extent({ width: overlay.width, height: overlay.height, labels: this.labels }, !this.fitted);
     this.fitted = true;
+  }
+
+  /** The zoom changed: zoomed out, words that would pile up on others are left out (their hover stays). */
+  zoomed(scale: number): void {
+    this.scale = scale;
+    this.uncrowd();
+  }
+
+  private uncrowd(): void {
+    const shown = uncrowdedLabels(this.labels, this.scale);
+    this.labelElements.forEach((element, index) => element.classList.toggle('crowded', !shown[index]));
   }
 
   /** No overlay: the comparison is off (or waits for a file that builds), with `message` saying why if set. */
@@ -125,6 +146,8 @@ export class DiffOverlayView {
   clearMarks(): void {
     for (const marked of this.view.svg.querySelectorAll('[data-diff]')) marked.removeAttribute('data-diff');
     this.layer.replaceChildren();
+    this.labels = [];
+    this.labelElements = [];
     // Fit no longer makes room for them.
     this.events.extent(null, false);
     // Drawn last in the viewport, so the marks stay above the nodes the renderer re-adds.

@@ -26,6 +26,8 @@ export interface RendererEvents {
   leaveFocus(): void;
   /** Zoom, pan or selection changed (worth saving). */
   viewChanged(): void;
+  /** The zoom's scale is now `scale` (on every step of a zoom, the view's own moves too). */
+  zoomed(scale: number): void;
 }
 
 const EDGE_KINDS: ReadonlyArray<LayoutEdge['kind']> = ['from', 'copy', 'mount', 'builds'];
@@ -124,6 +126,7 @@ export class GraphRenderer {
           this.autoView = null;
         }
         this.detail.show(event.transform.k);
+        this.events.zoomed(event.transform.k);
         this.drawNodeTextWhenShown();
       })
       .on('end', () => this.events.viewChanged());

@@ -38,6 +38,7 @@ const renderer = new GraphRenderer(view.svg, {
   focusNode: (node) => folding.focusOn(node),
   leaveFocus: () => folding.clearFocus(),
   viewChanged: saveState,
+  zoomed: (scale) => comparison.zoomed(scale),
 });
 
 // A build laid onto the document (live, ended or a saved log): drawn over the graph of its version only.

@@ -203,12 +203,24 @@ describe('graph view: Compare with HEAD', function () {
     await view.post(graph);
     await view.page.click('.toolbar button[aria-label="Compare with HEAD"]');
     await view.post(overlay);
+    const marked = (overlay.overlay as DiffOverlay).nodes.length;
     for (const step of ['first view while comparing', 'Fit']) {
       if (step === 'Fit') await clickFit(view);
       const clutter = await drawnClutter(view);
-      assert.ok(clutter.marks.some((mark) => mark.endsWith('"no longer built"')), `${step}: ${clutter.marks.join(', ')}`);
+      const words = marksOf(clutter, 'compare mark');
+      assert.ok(words.some((mark) => mark.endsWith('"no longer built"')), `${step}: ${clutter.marks.join(', ')}`);
       assert.deepEqual(clutter.marksOutOfView, [], `${step}: marks not wholly in view`);
+      // Zoomed out this far the marks' words would pile up on each other: those that would are left out.
+      assert.ok(words.length < marked, `${step}: ${words.length} of ${marked} marks' words drawn`);
+      const markOnMark = clutter.overlappingTexts.filter((pair) => pair.split(' / ').every((text) => text.startsWith('compare mark ')));
+      assert.deepEqual(markOnMark, [], `${step}: marks' words on each other`);
     }
+    // Zoomed in to full detail, every mark has its words again.
+    await view.page.mouse.move(350, 500);
+    while (!(await view.page.$eval('svg.graph', (svg) => !svg.classList.contains('lod-compact')))) await view.page.mouse.wheel(0, -400);
+    await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    assert.equal(await view.page.locator('svg.graph .diff-badge.crowded').count(), 0);
+    assert.equal(await view.page.locator('svg.graph .diff-badge').count(), marked);
   });
 
   it('looks right beside the editor, light and dark (screenshots)', async () => {

@@ -33,7 +33,10 @@ export function diffMarkText(marks: readonly DiffMark[]): string {
   return marks.map((mark) => MARK_WORDS[mark]).join(' · ');
 }
 
-/** The words `overlay` pins to `layout`'s drawing: each marked node's badge and each removed stage's name. */
+/**
+ * The words `overlay` pins to `layout`'s drawing: each marked node's badge (in the overlay's order: added, renamed and
+ * changed stages before those only built or no longer built) and each removed stage's name.
+ */
 export function diffMarkLabels(overlay: DiffOverlay, layout: GraphLayout): PinnedLabel[] {
   const nodeById = new Map(layout.nodes.map((node) => [node.id, node]));
   const labels: PinnedLabel[] = [];

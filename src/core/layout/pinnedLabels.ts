@@ -1,4 +1,4 @@
-import type { Box } from './boxGrid';
+import { boxesOverlap, type Box } from './boxGrid';
 import { detailAt } from './levelOfDetail';
 
 /**
@@ -19,4 +19,20 @@ export function pinnedLabelBox(label: PinnedLabel, scale: number): Box {
   const unit = detailAt(scale) === 'compact' ? 1 / scale : 1;
   const { x, y, width, height } = label.box;
   return { x: label.x + x * unit, y: label.y + y * unit, width: width * unit, height: height * unit };
+}
+
+/**
+ * Which of `labels` are drawn at zoom `scale`: at full detail all of them; compact, each in turn unless its box there
+ * meets the box of one drawn before it, so the words do not pile up where a zoomed-out drawing packs its boxes (the
+ * first ones go first; each keeps its hover, and zooming in brings it back).
+ */
+export function uncrowdedLabels(labels: readonly PinnedLabel[], scale: number): boolean[] {
+  if (detailAt(scale) !== 'compact') return labels.map(() => true);
+  const drawn: Box[] = [];
+  return labels.map((label) => {
+    const box = pinnedLabelBox(label, scale);
+    if (drawn.some((other) => boxesOverlap(box, other))) return false;
+    drawn.push(box);
+    return true;
+  });
 }

@@ -5,7 +5,7 @@ import { compactBoxWidth, compactCandidates, visibleCompactLabels } from '../../
 import { firstViewTransform, fitWholeDrawing, readableScale } from '../../../src/core/layout/firstView';
 import { detailAt, FULL_DETAIL_SCALE } from '../../../src/core/layout/levelOfDetail';
 import { layoutStageGraph } from '../../../src/core/layout/layoutStageGraph';
-import { pinnedLabelBox, type PinnedLabel } from '../../../src/core/layout/pinnedLabels';
+import { pinnedLabelBox, uncrowdedLabels, type PinnedLabel } from '../../../src/core/layout/pinnedLabels';
 import { centreTransform, fitTransform, isInView, revealTransform, screenBox } from '../../../src/core/layout/viewTransforms';
 
 const view = { width: 700, height: 830 };
@@ -70,6 +70,15 @@ describe('fitWholeDrawing with words pinned to the drawing', () => {
       assert.ok(Math.abs(shown.width - 90) < 1e-6, 'drawn compact: its on-screen size');
     }
     assert.deepEqual(firstViewTransform(layout, view, null, labels).k, layout.readableScale > fit.k ? layout.readableScale : fit.k);
+  });
+
+  it('leaves out, zoomed out, the words that would lie on words drawn before them; all are drawn in full detail', () => {
+    const word = { x: 0, y: -22, width: 50, height: 13 };
+    // Three words 100 drawing units apart: 30 px at 0.3, so the second lies on the first; the third is 60 px on.
+    const row: PinnedLabel[] = [0, 100, 200].map((x) => ({ x, y: 0, box: word }));
+    assert.deepEqual(uncrowdedLabels(row, 0.3), [true, false, true]);
+    assert.deepEqual(uncrowdedLabels(row, 0.1), [true, false, false]);
+    assert.deepEqual(uncrowdedLabels(row, FULL_DETAIL_SCALE), [true, true, true]);
   });
 
   it('takes them in drawing units when the drawing is shown in full', () => {
