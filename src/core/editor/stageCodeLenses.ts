@@ -1,3 +1,4 @@
+import { shortenImageRef } from '../layout/shortenImageRef';
 import { shortenMiddle } from '../layout/shortenText';
 import { fitLensLine, lensRoomBeside, type LineCandidate } from './fitLensLine';
 import type { Position, Range, Stage, StageGraph } from '../model';
@@ -111,7 +112,9 @@ function baseLens(graph: StageGraph, stage: Stage): FromLens | null {
   const range = stage.ranges.from;
   const platform = stage.platform ? ` for ${stage.platform}` : '';
   const name = stage.baseStage !== null ? graph.stages[stage.baseStage].label : stage.baseName;
-  const shorten = (max: number): string | null => (max - 'FROM '.length < MIN_BASE_NAME ? null : 'FROM ' + shortenMiddle(name, max - 'FROM '.length));
+  // A stage name is cut in the middle; an image keeps what tells it apart (shortenImageRef).
+  const cut = (max: number): string => (stage.baseStage !== null ? shortenMiddle(name, max) : shortenImageRef(name, max));
+  const shorten = (max: number): string | null => (max - 'FROM '.length < MIN_BASE_NAME ? null : 'FROM ' + cut(max - 'FROM '.length));
   if (stage.baseStage !== null) {
     const base = graph.stages[stage.baseStage];
     return {
@@ -123,7 +126,7 @@ function baseLens(graph: StageGraph, stage: Stage): FromLens | null {
       shorten,
     };
   }
-  return { range, title: titled('FROM ', name), tooltip: `${stage.rawBaseName} is the image ${name}${platform}`, action: null, priority: PRIORITY.base, shorten };
+  return { range, title: 'FROM ' + cut(MAX_LENS_TITLE - 'FROM '.length), tooltip: `${stage.rawBaseName} is the image ${name}${platform}`, action: null, priority: PRIORITY.base, shorten };
 }
 
 function usersLens(graph: StageGraph, stage: Stage): StageLens {

@@ -1,3 +1,4 @@
+import { shortenImageRef } from '../layout/shortenImageRef';
 import { shortenMiddle as shorten } from '../layout/shortenText';
 import { mergeParallelEdges } from '../graph/mergeParallelEdges';
 import type { Artifact, Edge, EdgeSource, Stage, StageGraph } from '../model';
@@ -70,7 +71,7 @@ export function toExportGraph(graph: StageGraph): ExportGraph {
     return {
       id,
       kind: ref.toLowerCase() === 'scratch' ? 'scratch' : 'image',
-      lines: [shorten(oneLine(ref), MAX_TEXT)],
+      lines: [shortenImageRef(oneLine(ref), MAX_TEXT)],
       source: { image: ref },
       reachable: edges.some((edge) => edge.from === id && edge.reachable),
       isTarget: false,
@@ -86,7 +87,8 @@ function isBuilt(stage: Stage): boolean {
 
 function stageNode(stage: Stage): ExportNode {
   const lines = [`${shorten(oneLine(stage.label), MAX_TEXT)} #${stage.index}`];
-  lines.push(shorten(`FROM ${oneLine(stage.baseName || stage.rawBaseName)}`, MAX_TEXT));
+  const base = oneLine(stage.baseName || stage.rawBaseName);
+  lines.push(`FROM ${stage.baseStage === null ? shortenImageRef(base, MAX_TEXT - 5) : shorten(base, MAX_TEXT - 5)}`);
   if (stage.platform) lines.push(shorten(`platform ${oneLine(stage.platform)}`, MAX_TEXT));
   if (stage.isTarget) lines.push('target');
   return { id: `s${stage.index}`, kind: 'stage', lines, source: { stage: stage.index }, reachable: isBuilt(stage), isTarget: stage.isTarget };

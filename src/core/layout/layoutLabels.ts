@@ -1,11 +1,18 @@
 import type { Edge, Stage, StageGraph } from '../model';
 import { artifactWords } from './artifactWords';
+import { shortenImageRef } from './shortenImageRef';
 import { shortenEnd, shortenMiddle } from './shortenText';
 
 /** What the base of a stage is called on screen: the base stage's label, else the image. */
 export function baseLabel(graph: StageGraph, stage: Stage): string {
   const base = stage.baseStage === null ? undefined : graph.stages[stage.baseStage];
   return base ? base.label : stage.baseName;
+}
+
+/** `prefix` and the stage's base within `max` characters: an image keeps what tells it apart (shortenImageRef). */
+function fromLine(graph: StageGraph, stage: Stage, prefix: string, max: number): string {
+  const budget = max - Array.from(prefix).length;
+  return prefix + (stage.baseStage === null ? shortenImageRef(stage.baseName, budget) : shortenMiddle(baseLabel(graph, stage), budget));
 }
 
 /** "1 instruction", "3 instructions". */
@@ -21,7 +28,7 @@ export function stageLines(graph: StageGraph, stage: Stage): string[] {
   else if (stage.reachable === false) facts.unshift('not built');
   return [
     shortenMiddle(stage.label, 30),
-    shortenMiddle(`#${stage.index} · FROM ${baseLabel(graph, stage)}`, 38),
+    fromLine(graph, stage, `#${stage.index} · FROM `, 38),
     shortenEnd(facts.join(' · '), 38),
   ];
 }

@@ -8,6 +8,7 @@ import { layeredLayout, type RankPoint } from './layeredLayout';
 import { placeEdgeLabels } from './placeEdgeLabels';
 import { foldStages, type DrawnFamily, type FoldedStages } from './foldStages';
 import { baseLabel, edgeLabel, edgeTooltip, instructionLine, stageAriaLabel, stageLines, stageTooltip } from './layoutLabels';
+import { shortenImageRef } from './shortenImageRef';
 import { shortenEnd, shortenMiddle } from './shortenText';
 import { attachEdgesToMembers, groupedSlots, placeGroups, type GroupPlan } from './familyGroups';
 import type { GraphLayout, LayoutDirection, LayoutEdge, LayoutEntryPoint, LayoutGroup, LayoutNode, LayoutOptions } from './layoutTypes';
@@ -156,7 +157,7 @@ function stageNodes(graph: StageGraph): NodeDraft[] {
 
 function imageNode(ref: string, reachable: boolean): NodeDraft {
   const scratch = ref.toLowerCase() === 'scratch';
-  const title = shortenMiddle(ref, 34);
+  const title = shortenImageRef(ref, 34);
   return {
     id: `image:${ref}`,
     key: `image:${ref}`,

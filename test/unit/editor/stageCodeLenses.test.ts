@@ -64,13 +64,13 @@ describe('stageCodeLenses', () => {
     );
   });
 
-  it('keeps every title within MAX_LENS_TITLE, cutting long names in the middle', () => {
+  it('keeps every title within MAX_LENS_TITLE, cutting stage names in the middle and images after their name (shortenImageRef)', () => {
     const long = 'registry.example.com/team/very/long/path/image-with-a-long-name:v1.2.3-bookworm-slim';
     const text = dockerfile(`ARG IMAGE=${long}`, 'FROM ${IMAGE} AS a-stage-with-a-remarkably-long-name', 'FROM alpine', 'COPY --from=0 /x /x');
     const titles = stageCodeLenses(buildStageGraph(text)).map((lens) => lens.title);
     assert.deepEqual(titles.filter((title) => title.length > MAX_LENS_TITLE), []);
     // Cut further to share the line with "1 user" and "Show in graph" (LENS_LINE_BUDGET).
-    assert.ok(titles.includes('FROM registry.e…worm-slim'), titles.join('\n'));
+    assert.ok(titles.includes('FROM …/image-with-a-long…'), titles.join('\n'));
     assert.ok(titles.includes('Use the name a-stage…ng-name'), titles.join('\n'));
   });
 
@@ -118,9 +118,9 @@ describe('stageCodeLenses', () => {
       assert.deepEqual(lineOf(['Build'], 4), ['unused', 'target', 'Show in graph']);
     });
 
-    it('drops "built" first, then cuts the FROM in the middle, then drops it, and says what went in the "Show in graph" tooltip', () => {
-      assert.deepEqual(lineOf([], 1), ['FROM golang:1.…-bookworm', '3 users', 'Show in graph']);
-      assert.deepEqual(lineOf(['Build'], 1), ['FROM golan…kworm', '3 users', 'Show in graph']);
+    it('drops "built" first, then shortens the FROM (an image after its name and version: shortenImageRef), then drops it, and says what went in the "Show in graph" tooltip', () => {
+      assert.deepEqual(lineOf([], 1), ['FROM golang:1.23-bo…', '3 users', 'Show in graph']);
+      assert.deepEqual(lineOf(['Build'], 1), ['FROM golang:1.2…', '3 users', 'Show in graph']);
       // Too little room for 8 characters of the name: the FROM goes, and what it leaves is room enough for "built".
       assert.deepEqual(lineOf(['Build', 'x'], 1), ['3 users', 'built', 'Show in graph']);
       assert.deepEqual(lineOf(['Build', 'compose+bake ×2'], 1), ['3 users', 'Show in graph']);
