@@ -4,7 +4,7 @@ import type { ViewPage } from './webviewHarness';
 export interface DrawnClutter {
   /** Pairs of drawn texts (in the drawing area) whose boxes overlap. */
   overlappingTexts: string[];
-  /** Boxes drawn with no text in them (a dot, too small for even the elided mark, is filled, not empty). */
+  /** Boxes drawn with no text in them (a dot, too small for even the elided mark, must be painted solid, not empty). */
   emptyBoxes: string[];
   /** A box's own texts that run out of it. */
   textsOutOfBox: string[];
@@ -41,7 +41,14 @@ export async function drawnClutter(view: ViewPage): Promise<DrawnClutter> {
       for (let j = i + 1; j < texts.length; j++) if (overlap(texts[i].box, texts[j].box, 1)) overlappingTexts.push(`${name(texts[i].text)} / ${name(texts[j].text)}`);
     }
     const nodes = Array.from(document.querySelectorAll<SVGGElement>('svg.graph g.node')).filter((node) => visible(node.querySelector('rect.box')!)).map((node) => ({ node, box: node.querySelector('rect.box')!.getBoundingClientRect() })).filter(({ box }) => inArea(box));
-    const emptyBoxes = nodes.filter(({ node }) => !node.classList.contains('dot') && !Array.from(node.querySelectorAll<SVGTextElement>(':scope > text')).some(shown)).map(({ node }) => node.getAttribute('data-id')!);
+    // A dot is filled with the colour of secondary text; a probe rect painted with it gives that colour as computed.
+    const probe = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    probe.style.fill = 'var(--vscode-descriptionForeground)';
+    document.querySelector('svg.graph')!.appendChild(probe);
+    const dotFill = getComputedStyle(probe).fill;
+    probe.remove();
+    const solid = (node: Element): boolean => node.classList.contains('dot') && getComputedStyle(node.querySelector('rect.box')!).fill === dotFill;
+    const emptyBoxes = nodes.filter(({ node }) => !solid(node) && !Array.from(node.querySelectorAll<SVGTextElement>(':scope > text')).some(shown)).map(({ node }) => node.getAttribute('data-id')!);
     const textsOutOfBox: string[] = [];
     for (const { node, box } of nodes) {
       for (const text of Array.from(node.querySelectorAll<SVGTextElement>(':scope > text')).filter(shown)) {
