@@ -14,6 +14,7 @@ import { layoutStageGraph } from '../src/core/layout/layoutStageGraph';
 import type { GraphLayout, LayoutOptions } from '../src/core/layout/layoutTypes';
 import type { StageGraph } from '../src/core/model';
 import { FAMILIES_COLLAPSED_FROM } from '../src/extension/graphView/graphPanelModel';
+import type { LayoutBenchPage } from './layoutBenchPage';
 
 const SIZES = (process.env.BENCH_SIZES ?? '20,100,500').split(',').map(Number);
 const RUNS = 5;
@@ -56,45 +57,10 @@ function generateDockerfile(stages: number, families = false): string {
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** The page script: lays out a graph with the core and draws it with the webview's renderer. */
-const PAGE_ENTRY = `
-import { layoutStageGraph } from './src/core/layout/layoutStageGraph';
-import { GraphRenderer } from './webview/graphRenderer';
-// Draws a laid-out graph into a fresh svg and shows its first view, as the webview does, and settles once the browser
-// has painted it: a task posted from the next animation frame runs after that frame's style, layout and paint. (Forcing
-// a layout before the frame, as this bench once did, made the browser lay the drawing out twice, which the panel never does.)
-const drawInFreshSvg = (layout) => new Promise((resolve) => {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('class', 'graph');
-  document.body.append(svg);
-  const renderer = new GraphRenderer(svg, { activateNode() {}, activateEdge() {}, viewChanged() {} });
-  renderer.draw(layout);
-  renderer.showFirstView();
-  requestAnimationFrame(() => {
-    const painted = new MessageChannel();
-    painted.port1.onmessage = resolve;
-    painted.port2.postMessage(null);
-  });
-});
-window.runLayoutAndRender = async (graph) => {
-  const started = performance.now();
-  const layout = layoutStageGraph(graph);
-  const laidOut = performance.now();
-  await drawInFreshSvg(layout);
-  return { layout: laidOut - started, total: performance.now() - started };
-};
-// As in the extension: the host lays out, the webview only draws what it receives.
-window.renderLayout = async (layout) => {
-  const started = performance.now();
-  await drawInFreshSvg(layout);
-  return { total: performance.now() - started };
-};
-`;
-
 async function main(): Promise<void> {
   const bundle = await esbuild.build({
     ...BROWSER_BUNDLE,
-    stdin: { contents: PAGE_ENTRY, resolveDir: process.cwd(), sourcefile: 'layout-bench-page.ts', loader: 'ts' },
+    entryPoints: ['bench/layoutBenchPage.ts'],
     write: false,
   });
   const script = bundle.outputFiles[0].text;
@@ -118,7 +84,7 @@ async function main(): Promise<void> {
       for (let run = 0; run < RUNS; run++) {
         const page = await benchPage(browser, script, css, { width: 1200, height: 800 });
         const run = (): Promise<{ total: number }> =>
-          page.evaluate((data) => (window as unknown as { runLayoutAndRender(g: unknown): Promise<{ total: number }> }).runLayoutAndRender(data), graph as unknown);
+          page.evaluate((data) => (window as unknown as LayoutBenchPage).runLayoutAndRender(data), graph);
         pageTimes.push((await run()).total);
         // Drawing again in the same page, as after an edit: the code is compiled and warm by then.
         await page.evaluate(() => document.querySelector('svg')?.remove());
@@ -197,7 +163,7 @@ async function benchPage(browser: Browser, script: string, css: string, viewport
 /** The first render of a posted layout in a fresh page, as the panel draws it, in ms. */
 async function renderInFreshPage(browser: Browser, script: string, css: string, layout: GraphLayout, viewport: { width: number; height: number }): Promise<number> {
   const page = await benchPage(browser, script, css, viewport);
-  const render = await page.evaluate((data) => (window as unknown as { renderLayout(l: unknown): Promise<{ total: number }> }).renderLayout(data), layout as unknown);
+  const render = await page.evaluate((data) => (window as unknown as LayoutBenchPage).renderLayout(data), layout);
   await page.close();
   return render.total;
 }

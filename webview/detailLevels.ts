@@ -157,7 +157,7 @@ export class DetailLevels {
       const [x, y] = [box.x - node.x, box.y - node.y];
       const rx = rounded(node) ? (scale === null ? 6 : 4 * unit) : box.height / 2;
       // Straight to the DOM: this runs for every node on every zoom step that changes which names fit.
-      for (const child of this.children) {
+      for (const child of Array.from(this.children)) {
         if (child.classList.contains('box')) setBox(child, x, y, box.width, box.height, rx);
         else if (child.classList.contains('stack')) setBox(child, x + 4 * unit, y - 4 * unit, box.width, box.height, rx);
       }
