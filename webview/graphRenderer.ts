@@ -2,7 +2,7 @@ import { select, zoom, zoomIdentity, zoomTransform, type Selection, type ZoomBeh
 import { crowdedEdgeLabels } from '../src/core/layout/crowdedEdgeLabels';
 import { firstViewTransform, fitWholeDrawing } from '../src/core/layout/firstView';
 import { ELIDED_NAME_MARK } from '../src/core/layout/compactLabels';
-import { detailAt, REVEAL_SCALE } from '../src/core/layout/levelOfDetail';
+import { detailAt, EDGE_LABEL_SCALE, REVEAL_SCALE } from '../src/core/layout/levelOfDetail';
 import { GROUP_LABEL_BAND } from '../src/core/layout/familyGroups';
 import type { GraphLayout, LayoutEdge, LayoutGroup, LayoutNode } from '../src/core/layout/layoutTypes';
 import { nodeText } from '../src/core/layout/nodeText';
@@ -77,8 +77,10 @@ export class GraphRenderer {
   private knownSize: ViewSize | null = null;
   /** What Fit takes in besides the layout (see `setExtent`). */
   private extent: DrawingExtent | null = null;
-  /** Whether the boxes' own lines are still those of an earlier drawing (see `drawNodeTextWhenShown`). */
+  /** Whether the boxes' own lines are still those of an earlier drawing (see `drawDetailsWhenShown`). */
   private nodeTextStale = false;
+  /** The edge labels of the last drawing, until the zoom shows them (see `drawDetailsWhenShown`). */
+  private pendingEdgeLabels: { edges: LayoutEdge[]; classes: (edge: LayoutEdge) => string; title: (edge: LayoutEdge) => string; duration: number } | null = null;
   /** Classes another part of the view puts on nodes (a build's states), kept whenever node classes are set. */
   private nodeMarks: (node: LayoutNode) => string = () => '';
 
@@ -127,7 +129,7 @@ export class GraphRenderer {
         }
         this.detail.show(event.transform.k);
         this.events.zoomed(event.transform.k);
-        this.drawNodeTextWhenShown();
+        this.drawDetailsWhenShown();
       })
       .on('end', () => this.events.viewChanged());
     this.svg.call(this.zoomBehavior).on('dblclick.zoom', null);
@@ -231,12 +233,13 @@ export class GraphRenderer {
       hitPaths.attr('d', (edge) => edge.path);
       linePaths.attr('d', (edge) => edge.path);
     }
-    this.drawEdgeLabels(
-      layout.edges.filter((edge) => edge.points.length > 0 && edge.label !== ''),
-      (edge) => classNames('edge-label', !edge.reachable && 'unreachable', crowded.has(edge.id) && 'crowded'),
-      edgeTitle,
+    // Drawn once the zoom is known, like the boxes' own lines: a big drawing opens too far out to show them.
+    this.pendingEdgeLabels = {
+      edges: layout.edges.filter((edge) => edge.points.length > 0 && edge.label !== ''),
+      classes: (edge) => classNames('edge-label', !edge.reachable && 'unreachable', crowded.has(edge.id) && 'crowded'),
+      title: edgeTitle,
       duration,
-    );
+    };
 
     // Tab order follows reading order of the drawing.
     const ordered = this.readingOrder();
@@ -279,7 +282,7 @@ export class GraphRenderer {
     nodes.select('rect.stack').attr('x', 4).attr('y', -4).attr('width', (node) => node.width).attr('height', (node) => node.height).attr('rx', 6);
     // The boxes' own lines are drawn once the zoom is known: a big drawing opens compact, where they are not shown.
     this.nodeTextStale = true;
-    queueMicrotask(() => this.drawNodeTextWhenShown());
+    queueMicrotask(() => this.drawDetailsWhenShown());
     nodes
       .select('text.compact-name')
       .attr('x', (node) => node.width / 2)
@@ -331,9 +334,18 @@ export class GraphRenderer {
     }
   }
 
-  /** Draws the boxes' own lines (name, base, counts) if the drawing has changed since and they are shown. */
-  private drawNodeTextWhenShown(): void {
-    if (!this.nodeTextStale || detailAt(this.zoom.k) !== 'full') return;
+  /**
+   * Draws what the last drawing left for a closer zoom, once the zoom shows it: the boxes' own lines (name, base,
+   * counts) and the edges' labels. Until then the elements of an earlier drawing stay, hidden at that zoom.
+   */
+  private drawDetailsWhenShown(): void {
+    const scale = this.zoom.k;
+    if (this.pendingEdgeLabels && scale >= EDGE_LABEL_SCALE) {
+      const { edges, classes, title, duration } = this.pendingEdgeLabels;
+      this.pendingEdgeLabels = null;
+      this.drawEdgeLabels(edges, classes, title, duration);
+    }
+    if (!this.nodeTextStale || detailAt(scale) !== 'full') return;
     this.nodeTextStale = false;
     this.nodeLayer
       .selectAll<SVGGElement, LayoutNode>('g.node')
