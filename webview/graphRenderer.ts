@@ -79,8 +79,10 @@ export class GraphRenderer {
   private extent: DrawingExtent | null = null;
   /** Whether the boxes' own lines are still those of an earlier drawing (see `drawDetailsWhenShown`). */
   private nodeTextStale = false;
-  /** The edge labels of the last drawing, until the zoom shows them (see `drawDetailsWhenShown`). */
-  private pendingEdgeLabels: { edges: LayoutEdge[]; classes: (edge: LayoutEdge) => string; title: (edge: LayoutEdge) => string; duration: number } | null = null;
+  /** Whether the edge labels are still those of an earlier drawing (see `drawDetailsWhenShown`). */
+  private edgeLabelsStale = false;
+  /** How long the last drawing animates its changes, for what it leaves to be drawn later. */
+  private drawDuration = 0;
   /** Classes another part of the view puts on nodes (a build's states), kept whenever node classes are set. */
   private nodeMarks: (node: LayoutNode) => string = () => '';
 
@@ -196,8 +198,7 @@ export class GraphRenderer {
     queueMicrotask(() => (this.sizeAtDraw = null));
     this.layout = layout;
     this.drawGroups(layout.groups);
-    const nodeById = new Map(layout.nodes.map((node) => [node.id, node]));
-    const crowded = crowdedEdgeLabels(layout.edges, layout.nodes);
+    const nodeById = nodesById(layout);
     const chain = targetBaseChain(layout);
     const edges = this.edgeLayer
       .selectAll<SVGGElement, LayoutEdge>('g.edge')
@@ -215,12 +216,11 @@ export class GraphRenderer {
         (update) => update,
         (exit) => (duration > 0 ? exit.transition().duration(duration).style('opacity', 0).remove() : exit.remove()),
       )
-      .attr('class', (edge) => classNames('edge', `edge-${edge.kind}`, edge.onbuild && 'onbuild', !edge.reachable && 'unreachable', chain.has(edge.id) && 'chain', crowded.has(edge.id) && 'crowded'))
+      .attr('class', (edge) => classNames('edge', `edge-${edge.kind}`, edge.onbuild && 'onbuild', !edge.reachable && 'unreachable', chain.has(edge.id) && 'chain'))
       .attr('data-id', (edge) => edge.id)
       .attr('data-source', (edge) => edge.source)
       .attr('data-target', (edge) => edge.target);
-    const edgeTitle = (edge: LayoutEdge): string => `${edge.tooltip}\n(from ${labelOf(nodeById.get(edge.source))} to ${labelOf(nodeById.get(edge.target))})`;
-    edges.select('title').text(edgeTitle);
+    edges.select('title').text((edge) => edgeTitle(edge, nodeById));
     // Each child looked up once: a lookup is a selector match in every edge group.
     const [hitPaths, linePaths] = [edges.select('path.hit'), edges.select('path.line')];
     linePaths.attr('marker-end', (edge) => `url(#arrow-${edge.kind})`);
@@ -233,13 +233,6 @@ export class GraphRenderer {
       hitPaths.attr('d', (edge) => edge.path);
       linePaths.attr('d', (edge) => edge.path);
     }
-    // Drawn once the zoom is known, like the boxes' own lines: a big drawing opens too far out to show them.
-    this.pendingEdgeLabels = {
-      edges: layout.edges.filter((edge) => edge.points.length > 0 && edge.label !== ''),
-      classes: (edge) => classNames('edge-label', !edge.reachable && 'unreachable', crowded.has(edge.id) && 'crowded'),
-      title: edgeTitle,
-      duration,
-    };
 
     // Tab order follows reading order of the drawing.
     const ordered = this.readingOrder();
@@ -280,7 +273,10 @@ export class GraphRenderer {
       .attr('height', (node) => node.height)
       .attr('rx', (node) => (node.kind === 'stage' || node.kind === 'family' ? 6 : node.height / 2));
     nodes.select('rect.stack').attr('x', 4).attr('y', -4).attr('width', (node) => node.width).attr('height', (node) => node.height).attr('rx', 6);
-    // The boxes' own lines are drawn once the zoom is known: a big drawing opens compact, where they are not shown.
+    // The edge labels and the boxes' own lines are drawn once the zoom is known: a big drawing opens compact and too
+    // far out for labels, where neither is shown.
+    this.drawDuration = duration;
+    this.edgeLabelsStale = true;
     this.nodeTextStale = true;
     queueMicrotask(() => this.drawDetailsWhenShown());
     nodes
@@ -307,11 +303,19 @@ export class GraphRenderer {
     this.detail.setLayout(layout);
   }
 
-  /** The edges' labels, each with its edge's hover text; a click on one is a click on its edge. */
-  private drawEdgeLabels(edges: readonly LayoutEdge[], classes: (edge: LayoutEdge) => string, title: (edge: LayoutEdge) => string, duration: number): void {
+  /**
+   * The edges' labels of `layout`, each with its edge's hover text (a click on one is a click on its edge), animated
+   * from where they were over `duration`.
+   */
+  private drawEdgeLabels(layout: GraphLayout, duration: number): void {
+    const nodeById = nodesById(layout);
+    const crowded = crowdedEdgeLabels(layout.edges, layout.nodes);
     const labels = this.edgeLabelLayer
       .selectAll<SVGGElement, LayoutEdge>('g.edge-label')
-      .data(edges, (edge) => edge.id)
+      .data(
+        layout.edges.filter((edge) => edge.points.length > 0 && edge.label !== ''),
+        (edge) => edge.id,
+      )
       .join(
         (enter) => {
           const group = enter.append('g').style('opacity', 0);
@@ -323,9 +327,9 @@ export class GraphRenderer {
         (update) => update,
         (exit) => (duration > 0 ? exit.transition().duration(duration).style('opacity', 0).remove() : exit.remove()),
       )
-      .attr('class', classes)
+      .attr('class', (edge) => classNames('edge-label', !edge.reachable && 'unreachable', crowded.has(edge.id) && 'crowded'))
       .attr('data-id', (edge) => edge.id);
-    labels.select('title').text(title);
+    labels.select('title').text((edge) => edgeTitle(edge, nodeById));
     labels.select('text').text((edge) => edge.label);
     if (duration > 0) {
       labels.transition().duration(duration).style('opacity', 1).select('text').attr('x', (edge) => edge.labelX).attr('y', (edge) => edge.labelY - 4);
@@ -340,10 +344,9 @@ export class GraphRenderer {
    */
   private drawDetailsWhenShown(): void {
     const scale = this.zoom.k;
-    if (this.pendingEdgeLabels && scale >= EDGE_LABEL_SCALE) {
-      const { edges, classes, title, duration } = this.pendingEdgeLabels;
-      this.pendingEdgeLabels = null;
-      this.drawEdgeLabels(edges, classes, title, duration);
+    if (this.edgeLabelsStale && this.layout && scale >= EDGE_LABEL_SCALE) {
+      this.edgeLabelsStale = false;
+      this.drawEdgeLabels(this.layout, this.drawDuration);
     }
     if (!this.nodeTextStale || detailAt(scale) !== 'full') return;
     this.nodeTextStale = false;
@@ -627,6 +630,15 @@ function namesOf(node: LayoutNode): string[] {
 
 function labelOf(node: LayoutNode | undefined): string {
   return node?.lines[0] ?? '?';
+}
+
+function nodesById(layout: GraphLayout): Map<string, LayoutNode> {
+  return new Map(layout.nodes.map((node) => [node.id, node]));
+}
+
+/** An edge's hover text, on its line and on its label: what it carries, and between which nodes. */
+function edgeTitle(edge: LayoutEdge, nodeById: ReadonlyMap<string, LayoutNode>): string {
+  return `${edge.tooltip}\n(from ${labelOf(nodeById.get(edge.source))} to ${labelOf(nodeById.get(edge.target))})`;
 }
 
 function classNames(...names: Array<string | false>): string {
