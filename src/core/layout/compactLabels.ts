@@ -125,7 +125,7 @@ export function visibleCompactLabels(candidates: readonly CompactCandidate[], sc
 }
 
 /** The nodes as compact-name candidates, ranked as the view ranks them with nothing selected or marked. */
-export function compactCandidates(layout: GraphLayout): CompactCandidate[] {
+export function compactCandidates(layout: Pick<GraphLayout, 'nodes' | 'edges'>): CompactCandidate[] {
   const degree = degrees(layout);
   const unmarked = { selected: false, highlighted: false, matched: false };
   return layout.nodes.map((node) => ({
@@ -140,7 +140,7 @@ export function compactCandidates(layout: GraphLayout): CompactCandidate[] {
 }
 
 /** How many drawn edges meet each node. */
-function degrees(layout: GraphLayout): Map<string, number> {
+function degrees(layout: Pick<GraphLayout, 'edges'>): Map<string, number> {
   const degree = new Map<string, number>();
   for (const edge of layout.edges) {
     degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);

@@ -87,7 +87,7 @@ function inside(region: Box, bounds: Box): Box {
  * every stage name drawn. Found by halving the range between the smallest zoom and full detail in as many steps as
  * that precision takes (seven), taking the larger end: the scale returned always reads.
  */
-export function readableScale(layout: GraphLayout): number {
+export function readableScale(layout: Pick<GraphLayout, 'nodes' | 'edges'>): number {
   const candidates = compactCandidates(layout);
   const stages = layout.nodes.filter((node) => node.kind === 'stage').map((node) => node.id);
   const reads = (scale: number): boolean => {

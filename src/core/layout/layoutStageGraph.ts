@@ -3,7 +3,6 @@ import type { Stage, StageGraph } from '../model';
 import { sideForPorts } from './assignPorts';
 import { countBends, edgePath } from './edgePath';
 import { readableScale } from './firstView';
-import { FULL_DETAIL_SCALE } from './levelOfDetail';
 import { layeredLayout, type RankPoint } from './layeredLayout';
 import { placeEdgeLabels } from './placeEdgeLabels';
 import { foldStages, type DrawnFamily, type FoldedStages } from './foldStages';
@@ -109,10 +108,8 @@ export function layoutStageGraph(graph: StageGraph, options: LayoutOptions = {})
   const bends = edges.reduce((sum, edge) => sum + countBends(edge.points), 0);
   const { width, height } = moveToOrigin(nodes, edges, groups);
   for (const edge of edges) edge.path = edgePath(edge.points, direction);
-  const layout: GraphLayout = { direction, width, height, nodes, edges, groups, crossings: drawing.crossings, bends, readableScale: FULL_DETAIL_SCALE };
-  // Which names fit is only known once everything is placed.
-  layout.readableScale = readableScale(layout);
-  return layout;
+  // Which names fit, and so the scale the drawing reads from, is only known once everything is placed.
+  return { direction, width, height, nodes, edges, groups, crossings: drawing.crossings, bends, readableScale: readableScale({ nodes, edges }) };
 }
 
 /** Lengthens the side of every node that more edges enter or leave than fit at the port pitch, so each has its own port. */
